@@ -1,0 +1,65 @@
+using Hub.Silo.Journal;
+
+namespace Hub.Silo.EventSourcing;
+
+/// <summary>
+/// A grain's state as the fold of its own journal stream. The grain loads it on activation and
+/// appends through it; state changes only after the journal made the events durable.
+/// </summary>
+/// <typeparam name="TState">Immutable state; <c>apply</c> returns the next value.</typeparam>
+/// <typeparam name="TEvent">The grain's event base type.</typeparam>
+public sealed class EventSourcedState<TState, TEvent>(
+    IJournalStore journal,
+    string streamId,
+    TState initial,
+    Func<TState, TEvent, TState> apply,
+    EventCodec<TEvent> codec)
+    where TEvent : class
+{
+    public string StreamId { get; } = streamId;
+
+    public TState State { get; private set; } = initial;
+
+    /// <summary>Version of the last event folded into <see cref="State"/>.</summary>
+    public long Version { get; private set; }
+
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        await foreach (var entry in journal.ReadAsync(StreamId, Version, ct))
+        {
+            State = apply(State, codec.Decode(entry));
+            Version = entry.Version;
+        }
+    }
+
+    /// <summary>
+    /// Appends the events at the current version. On a conflict (another activation wrote first) the
+    /// state is reloaded and the exception propagates, so the command can be re-decided on fresh state.
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyList<TEvent> events, CancellationToken ct)
+    {
+        var entries = new PendingEntry[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            entries[i] = codec.Encode(events[i]);
+        }
+
+        try
+        {
+            Version = await journal.AppendAsync(StreamId, Version, entries, ct) - events.Count;
+        }
+        catch (JournalConflictException)
+        {
+            await LoadAsync(ct);
+            throw;
+        }
+
+        foreach (var @event in events)
+        {
+            State = apply(State, @event);
+            Version++;
+        }
+    }
+
+    public Task AppendAsync(TEvent @event, CancellationToken ct) => AppendAsync([@event], ct);
+}

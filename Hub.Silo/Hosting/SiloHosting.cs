@@ -1,0 +1,51 @@
+using Hub.Silo.Journal;
+using Hub.Silo.Journal.Sqlite;
+using Hub.Silo.Seeding;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Silo.Hosting;
+
+/// <summary>Everything a Hub silo needs, for the standalone host and for a gateway that co-hosts it.</summary>
+public static class SiloHosting
+{
+    /// <param name="silo">The silo being configured.</param>
+    /// <param name="configuration">Reads <c>Hub:Orleans</c>, <c>Hub:Journal</c> and <c>Hub:SeedDemoNetwork</c>.</param>
+    /// <param name="isDevelopment">Demo seeding defaults to on only in Development.</param>
+    public static ISiloBuilder AddHubSilo(this ISiloBuilder silo, IConfiguration configuration, bool isDevelopment)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var orleans = configuration.GetSection(HubOrleansOptions.Section).Get<HubOrleansOptions>() ?? new HubOrleansOptions();
+        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+
+        var services = silo.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHubJournal(configuration);
+
+        var seed = configuration.GetValue("Hub:SeedDemoNetwork", isDevelopment);
+        services.AddSingleton(new DemoSeedStatus(seed));
+        if (seed)
+        {
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DemoNetworkSeeder>();
+        }
+
+        return silo;
+    }
+
+    /// <summary>Registers the journal store chosen by <c>Hub:Journal:Provider</c> (SQLite for now).</summary>
+    public static IServiceCollection AddHubJournal(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetValue("Hub:Journal:Provider", "Sqlite");
+        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Unknown journal provider '{provider}'. Supported: Sqlite.");
+        }
+
+        var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
+        services.AddSingleton<IJournalStore>(sp =>
+            new SqliteJournalStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>()));
+        return services;
+    }
+}

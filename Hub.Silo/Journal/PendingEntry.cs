@@ -1,0 +1,4 @@
+namespace Hub.Silo.Journal;
+
+/// <summary>An entry handed to <see cref="IJournalStore.AppendAsync"/>; the store gives it a version and a time.</summary>
+public sealed record PendingEntry(string Type, ReadOnlyMemory<byte> Payload);
