@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using Hub.Gateway.Agencies;
+using Hub.Gateway.Auth;
+using Hub.Gateway.Auth.Development;
+using Hub.Gateway.Live;
+using Hub.Gateway.Operations;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The documented default address, unless --urls / ASPNETCORE_URLS say otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+// Orleans: the silo runs in this process (embedded) or the gateway joins a cluster as a client.
+builder.AddHubOrleans();
+
+// Identity: Microsoft.Identity.Web on every endpoint and hub; a user acts for exactly one agency.
+builder.AddHubAuthentication();
+
+// Health, RFC 9457 problem details, OpenTelemetry.
+builder.AddHubOperations();
+
+// JSON: enums as names only, so an unknown kind is a 400 rather than a silent number.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+
+// Live updates: SignalR pushes hints; clients fetch content over HTTP.
+builder.Services.AddSignalR()
+    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+
+// API description, browsable at /scalar.
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHubHealth();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+if (app.Services.GetService<IOptions<DevIdentityOptions>>()?.Value.Enabled == true)
+{
+    app.MapDevIdentityProvider();
+}
+
+app.MapMe();
+app.MapAgencies();
+app.MapHub<LiveHub>("/hubs/live");
+
+app.Run();
