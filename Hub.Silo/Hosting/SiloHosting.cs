@@ -20,18 +20,22 @@ public static class SiloHosting
         var orleans = configuration.GetSection(HubOrleansOptions.Section).Get<HubOrleansOptions>() ?? new HubOrleansOptions();
         silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
 
-        var services = silo.Services;
+        silo.Services.AddHubGrainServices(configuration, seedDemoNetwork: configuration.GetValue("Hub:SeedDemoNetwork", isDevelopment));
+        return silo;
+    }
+
+    /// <summary>The services Hub's grains depend on: clock, journal, and (optionally) the demo network seeder.</summary>
+    public static IServiceCollection AddHubGrainServices(this IServiceCollection services, IConfiguration configuration, bool seedDemoNetwork)
+    {
         services.AddSingleton(TimeProvider.System);
         services.AddHubJournal(configuration);
-
-        var seed = configuration.GetValue("Hub:SeedDemoNetwork", isDevelopment);
-        services.AddSingleton(new DemoSeedStatus(seed));
-        if (seed)
+        services.AddSingleton(new DemoSeedStatus(seedDemoNetwork));
+        if (seedDemoNetwork)
         {
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, DemoNetworkSeeder>();
         }
 
-        return silo;
+        return services;
     }
 
     /// <summary>Registers the journal store chosen by <c>Hub:Journal:Provider</c> (SQLite for now).</summary>
