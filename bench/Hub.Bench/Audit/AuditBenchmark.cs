@@ -1,0 +1,165 @@
+// AuditBenchmark: what offline verification of a stream's Merkle log costs (Hub.Transparency).
+//
+//   full audit     recompute the root of 1,000,000 encoded entries and compare it with a signed
+//                  checkpoint, against the floor of SHA-256 over the same entries
+//                  (target: audit speed at least 0.7 x the floor's)
+//   proofs         inclusion and consistency proof generation and verification per operation
+//                  on the same log (targets: at most 20 us and 30 us per verification)
+//
+// Plain Stopwatch timing over many operations after a warm-up: the figures are for a quick
+// reading of the targets, not for BenchmarkDotNet-grade statistics.
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Hub.Transparency.Checkpoints;
+using Hub.Transparency.Entries;
+using Hub.Transparency.Merkle;
+using Hub.Transparency.Notes;
+using NSec.Cryptography;
+
+namespace Hub.Bench.Audit;
+
+/// <summary>Measures full-log audit and proof costs and prints them with their targets.</summary>
+public static class AuditBenchmark
+{
+    private const string Origin = "hub.example/log/case/bench";
+
+    /// <summary>Runs the audit benchmark over <paramref name="entryCount"/> synthetic entries of <paramref name="payloadBytes"/> each.</summary>
+    public static void Run(TextWriter output, int entryCount = 1_000_000, int payloadBytes = 256)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var entries = BuildEntries(entryCount, payloadBytes);
+        output.WriteLine($"Audit benchmark: {entryCount:N0} entries, {entries[0].Length} encoded bytes each");
+
+        // The hub's signed checkpoint for the whole stream, as a client would receive it.
+        var log = new InMemoryMerkleLog();
+        foreach (var entry in entries)
+        {
+            log.AppendEntry(entry);
+        }
+        using var hubKey = Key.Create(SignatureAlgorithm.Ed25519);
+        var signer = new Ed25519NoteSigner("hub.example/log", hubKey);
+        string signedCheckpoint = new Checkpoint(Origin, log.LeafCount, log.GetRoot()).Sign(signer).Format();
+
+        FullAudit(output, entries, signedCheckpoint, signer.Verifier);
+        ProofCosts(output, log);
+    }
+
+    private static void FullAudit(TextWriter output, byte[][] entries, string signedCheckpoint, NoteVerifier hubKey)
+    {
+        HashFloor(entries);
+        AuditOnce(entries, signedCheckpoint, hubKey); // warm-up
+        var floor = Best(3, () => HashFloor(entries));
+        var audit = Best(3, () =>
+        {
+            if (!AuditOnce(entries, signedCheckpoint, hubKey))
+            {
+                throw new InvalidOperationException("The recomputed root does not match the checkpoint.");
+            }
+        });
+        double ratio = floor.TotalSeconds / audit.TotalSeconds;
+        output.WriteLine($"  SHA-256 floor          {floor.TotalMilliseconds,9:F1} ms  ({entries.Length / floor.TotalSeconds / 1e6:F2} M entries/s)");
+        output.WriteLine($"  full audit vs checkpoint {audit.TotalMilliseconds,7:F1} ms  ({entries.Length / audit.TotalSeconds / 1e6:F2} M entries/s)");
+        output.WriteLine($"  audit speed / floor    {ratio,9:F2} x   (target >= 0.70)  {(ratio >= 0.7 ? "met" : "NOT met")}");
+    }
+
+    private static bool AuditOnce(byte[][] entries, string signedCheckpoint, NoteVerifier hubKey)
+    {
+        if (!Checkpoint.TryOpen(signedCheckpoint, Origin, hubKey, out var checkpoint) || checkpoint.Size != entries.Length)
+        {
+            return false;
+        }
+        var accumulator = new MerkleAccumulator();
+        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
+        foreach (var entry in entries)
+        {
+            MerkleHash.HashLeaf(entry, leaf);
+            accumulator.Append(leaf);
+        }
+        return accumulator.GetRoot().AsSpan().SequenceEqual(checkpoint.RootHash.Span);
+    }
+
+    private static void HashFloor(byte[][] entries)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        foreach (var entry in entries)
+        {
+            SHA256.HashData(entry, digest);
+        }
+    }
+
+    private static void ProofCosts(TextWriter output, InMemoryMerkleLog log)
+    {
+        const int operations = 20_000;
+        var random = new Random(20240601);
+        long size = log.LeafCount;
+        var root = log.GetRoot();
+        var indexes = Enumerable.Range(0, operations).Select(_ => random.NextInt64(size)).ToArray();
+        var oldSizes = Enumerable.Range(0, operations).Select(_ => random.NextInt64(1, size)).ToArray();
+        var leaves = indexes.Select(i => Leaf(log, i)).ToArray();
+        var oldRoots = oldSizes.Take(200).Select(s => MerkleProofBuilder.ComputeRoot(log, s)).ToArray();
+
+        byte[][] inclusion = new byte[operations][];
+        byte[][] consistency = new byte[operations][];
+        var buildInclusion = PerOperation(operations, i => inclusion[i] = MerkleProofBuilder.BuildInclusionProof(log, indexes[i], size));
+        var verifyInclusion = PerOperation(operations, i => Require(MerkleProofVerifier.VerifyInclusion(leaves[i], indexes[i], size, inclusion[i], root)));
+        var buildConsistency = PerOperation(operations, i => consistency[i] = MerkleProofBuilder.BuildConsistencyProof(log, oldSizes[i], size));
+        var verifyConsistency = PerOperation(oldRoots.Length, i => Require(MerkleProofVerifier.VerifyConsistency(oldSizes[i], size, oldRoots[i], root, consistency[i])));
+
+        output.WriteLine($"  inclusion proof   build {buildInclusion,7:F2} us/op   verify {verifyInclusion,6:F2} us/op  (target <= 20)  {(verifyInclusion <= 20 ? "met" : "NOT met")}");
+        output.WriteLine($"  consistency proof build {buildConsistency,7:F2} us/op   verify {verifyConsistency,6:F2} us/op  (target <= 30)  {(verifyConsistency <= 30 ? "met" : "NOT met")}");
+    }
+
+    private static double PerOperation(int count, Action<int> operation)
+    {
+        for (int i = 0; i < Math.Min(count, 100); i++)
+        {
+            operation(i); // warm-up
+        }
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < count; i++)
+        {
+            operation(i);
+        }
+        return clock.Elapsed.TotalMicroseconds / count;
+    }
+
+    private static TimeSpan Best(int runs, Action action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (int i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+        }
+        return best;
+    }
+
+    private static byte[][] BuildEntries(int count, int payloadBytes)
+    {
+        var payload = new byte[payloadBytes];
+        var random = new Random(7);
+        var entries = new byte[count][];
+        for (int i = 0; i < count; i++)
+        {
+            random.NextBytes(payload);
+            entries[i] = LogEntryEncoding.Encode("case/bench", i, "ReferralSubmitted", 1_700_000_000_000 + i, payload);
+        }
+        return entries;
+    }
+
+    private static byte[] Leaf(InMemoryMerkleLog log, long index)
+    {
+        var leaf = new byte[MerkleHash.Size];
+        log.TryReadNode(0, index, leaf);
+        return leaf;
+    }
+
+    private static void Require(bool verified)
+    {
+        if (!verified)
+        {
+            throw new InvalidOperationException("A proof failed to verify.");
+        }
+    }
+}
