@@ -56,6 +56,12 @@ public sealed class X25519Recipient : IRecipient
         ArgumentNullException.ThrowIfNull(fileKey);
         var parameters = StanzaAead.Ephemeral;
         using var ephemeral = Key.Create(X25519, in parameters);
+        return Wrap(fileKey, ephemeral);
+    }
+
+    /// <summary>Wraps with a caller-chosen ephemeral key (deterministic test vectors only).</summary>
+    internal RecipientStanza Wrap(FileKey fileKey, Key ephemeral)
+    {
         var share = ephemeral.PublicKey.Export(KeyBlobFormat.RawPublicKey);
         using var shared = X25519.Agree(ephemeral, PublicKey)
             ?? throw new AgeException(AgeErrorKind.LowOrderPoint, "The recipient key is a low-order point.");
