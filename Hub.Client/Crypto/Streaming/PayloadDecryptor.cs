@@ -1,5 +1,6 @@
 // Decrypts an age v1 payload batch by batch. Plaintext of a batch is released only after every
-// chunk in it authenticated. Rules enforced (c2sp.org/age, "Payload"):
+// chunk in it authenticated. Two slots: while the caller consumes one batch, the next one is read
+// and opened in the background (its plaintext stays unreleased until the caller asks for it). Rules enforced (c2sp.org/age, "Payload"):
 //   - the 16-byte nonce and at least one chunk must be present            -> Truncated
 //   - only the final chunk may be shorter than 64 KiB + 16                  -> Truncated / PayloadTampered
 //   - the final chunk is empty only if it is the only chunk                 -> PayloadTampered
@@ -15,8 +16,9 @@ internal sealed class PayloadDecryptor : IDisposable
     private readonly Stream _source;
     private readonly StreamCipher _cipher;
     private readonly int _batch;
-    private readonly byte[] _sealed;
-    private readonly byte[] _plain;
+    private readonly byte[][] _sealed = new byte[2][];
+    private readonly byte[][] _plain = new byte[2][];
+    private Task<(int Slot, int Length, bool End)>? _next;
     private ulong _counter;
     private int _carry = -1;
     private bool _done;
@@ -33,11 +35,17 @@ internal sealed class PayloadDecryptor : IDisposable
 
         _cipher = new StreamCipher(fileKey, nonce, workers);
         _batch = StreamIO.BatchChunks(source, Labels.EncryptedChunkSize);
-        _sealed = ArrayPool<byte>.Shared.Rent(_batch * Labels.EncryptedChunkSize);
-        _plain = ArrayPool<byte>.Shared.Rent(_batch * Labels.ChunkSize);
+        for (var slot = 0; slot < 2; slot++)
+        {
+            _sealed[slot] = ArrayPool<byte>.Shared.Rent(_batch * Labels.EncryptedChunkSize);
+            _plain[slot] = ArrayPool<byte>.Shared.Rent(_batch * Labels.ChunkSize);
+        }
     }
 
-    /// <summary>Decrypts the next batch; an empty result means the final chunk was verified.</summary>
+    /// <summary>
+    /// Returns the next authenticated batch (valid until the following call); an empty result means
+    /// the final chunk was verified. Throws <see cref="AgeException"/> on a bad or missing chunk.
+    /// </summary>
     public ReadOnlyMemory<byte> NextBatch()
     {
         if (_done)
@@ -45,15 +53,32 @@ internal sealed class PayloadDecryptor : IDisposable
             return ReadOnlyMemory<byte>.Empty;
         }
 
+        var next = _next;
+        _next = null;
+        var (slot, length, end) = next is null ? Open(0) : next.GetAwaiter().GetResult();
+        _done = end;
+        if (!end)
+        {
+            _next = Task.Run(() => Open(1 - slot));
+        }
+
+        return _plain[slot].AsMemory(0, length);
+    }
+
+    // Reads the next batch into `slot` and opens every chunk; throws without releasing anything on failure.
+    private (int Slot, int Length, bool End) Open(int slot)
+    {
+        var sealedBuffer = _sealed[slot];
+        var plainBuffer = _plain[slot];
         var capacity = _batch * Labels.EncryptedChunkSize;
         var filled = 0;
         if (_carry >= 0)
         {
-            _sealed[0] = (byte)_carry;
+            sealedBuffer[0] = (byte)_carry;
             filled = 1;
         }
 
-        filled += StreamIO.ReadFull(_source, _sealed.AsSpan(filled, capacity - filled));
+        filled += StreamIO.ReadFull(_source, sealedBuffer.AsSpan(filled, capacity - filled));
         var end = filled < capacity || (_carry = _source.ReadByte()) < 0;
         var chunks = end ? (filled + Labels.EncryptedChunkSize - 1) / Labels.EncryptedChunkSize : _batch;
         if (chunks == 0)
@@ -79,19 +104,18 @@ internal sealed class PayloadDecryptor : IDisposable
             var start = i * Labels.EncryptedChunkSize;
             var length = Math.Min(Labels.EncryptedChunkSize, filled - start);
             var last = end && i == chunks - 1;
-            failed[i] = !_cipher.TryOpen(worker, first + (ulong)i, last, _sealed.AsSpan(start, length), _plain.AsSpan(i * Labels.ChunkSize));
+            failed[i] = !_cipher.TryOpen(worker, first + (ulong)i, last, sealedBuffer.AsSpan(start, length), plainBuffer.AsSpan(i * Labels.ChunkSize));
         });
 
         var bad = Array.IndexOf(failed, true);
         if (bad >= 0)
         {
-            CryptographicOperations.ZeroMemory(_plain.AsSpan(0, chunks * Labels.ChunkSize));
-            throw Classify(bad, chunks, filled, end);
+            CryptographicOperations.ZeroMemory(plainBuffer.AsSpan(0, chunks * Labels.ChunkSize));
+            throw Classify(sealedBuffer, bad, chunks, filled, end);
         }
 
         _counter += (ulong)chunks;
-        _done = end;
-        return _plain.AsMemory(0, filled - (chunks * Labels.TagSize));
+        return (slot, filled - (chunks * Labels.TagSize), end);
     }
 
     public void Dispose()
@@ -102,19 +126,32 @@ internal sealed class PayloadDecryptor : IDisposable
         }
 
         _disposed = true;
+        try
+        {
+            // Wait for a background batch before its buffers go back to the pool.
+            _next?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Its failure no longer matters: the caller stopped reading.
+        }
+
         _cipher.Dispose();
-        ArrayPool<byte>.Shared.Return(_sealed);
-        ArrayPool<byte>.Shared.Return(_plain, clearArray: true);
+        for (var slot = 0; slot < 2; slot++)
+        {
+            ArrayPool<byte>.Shared.Return(_sealed[slot]);
+            ArrayPool<byte>.Shared.Return(_plain[slot], clearArray: true);
+        }
     }
 
     // A chunk failed: try it with the other flag to tell truncation and extension from tampering.
-    private AgeException Classify(int index, int chunks, int filled, bool end)
+    private AgeException Classify(byte[] sealedBuffer, int index, int chunks, int filled, bool end)
     {
         var start = index * Labels.EncryptedChunkSize;
         var length = Math.Min(Labels.EncryptedChunkSize, filled - start);
         var wasLast = end && index == chunks - 1;
         var scratch = new byte[Labels.ChunkSize];
-        var otherFlagOpens = _cipher.TryOpen(0, _counter + (ulong)index, !wasLast, _sealed.AsSpan(start, length), scratch);
+        var otherFlagOpens = _cipher.TryOpen(0, _counter + (ulong)index, !wasLast, sealedBuffer.AsSpan(start, length), scratch);
         CryptographicOperations.ZeroMemory(scratch);
         if (otherFlagOpens)
         {
