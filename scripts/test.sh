@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone: installs what the tests need, builds, runs every test
+# project, and ends with the line `N passed, N failed` (CI reads it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# The age CLI: the interop tests check our envelopes against the reference implementation.
+if ! command -v age >/dev/null 2>&1; then
+  echo "Installing the age CLI (Debian package)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age >/dev/null
+fi
+
+results=artifacts/test-results
+rm -rf "$results"
+dotnet build Hub.sln -c Debug -nologo -clp:ErrorsOnly
+
+# One project at a time, each with its own report file, so no two reports can collide.
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Debug --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+done
+
+# Sum the counters of every project's TRX report.
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test results were found." >&2
+  status=1
+fi
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed"
+exit "$status"
