@@ -1,9 +1,12 @@
 using System.Text.Json.Serialization;
 using Hub.Gateway.Agencies;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Cases;
+using Hub.Gateway.Inbox;
 using Hub.Gateway.Auth.Development;
 using Hub.Gateway.Live;
 using Hub.Gateway.Operations;
+using Hub.Gateway.Routing;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -27,7 +30,12 @@ builder.AddHubOperations();
 // JSON: enums as names only, so an unknown kind is a 400 rather than a silent number.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 
-// Live updates: SignalR pushes hints; clients fetch content over HTTP.
+// Sealed messages: inline size limit and the check of each sender's signed statement.
+builder.Services.Configure<MessageLimits>(builder.Configuration.GetSection(MessageLimits.Section));
+
+// Live updates: SignalR pushes hints (inbox sequence numbers); clients fetch content over HTTP.
+builder.Services.AddSingleton<InboxFeed>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<InboxFeed>());
 builder.Services.AddSignalR()
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 
@@ -51,6 +59,9 @@ if (app.Services.GetService<IOptions<DevIdentityOptions>>()?.Value.Enabled == tr
 
 app.MapMe();
 app.MapAgencies();
+app.MapRoutes();
+app.MapCases();
+app.MapInbox();
 app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

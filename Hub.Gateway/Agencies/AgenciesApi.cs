@@ -16,14 +16,8 @@ public static class AgenciesApi
         return app;
     }
 
-    private static async Task<Ok<AgencyProfile[]>> ListAsync(IClusterClient orleans, CancellationToken ct)
-    {
-        var ids = await orleans.GetGrain<IAgencyDirectoryGrain>(IAgencyDirectoryGrain.Key).ListAsync(ct);
-        var profiles = await Task.WhenAll(ids.Select(id => orleans.GetGrain<IAgencyGrain>(id).GetProfileAsync(ct)));
-
-        // A listed id without a profile is a define that crashed half-way: not an agency (yet).
-        return TypedResults.Ok(profiles.OfType<AgencyProfile>().ToArray());
-    }
+    private static async Task<Ok<AgencyProfile[]>> ListAsync(IClusterClient orleans, CancellationToken ct) =>
+        TypedResults.Ok(await AgencyDirectoryReader.ListProfilesAsync(orleans, ct));
 
     private static async Task<Results<Ok<AgencyProfile>, NotFound>> GetAsync(string id, IClusterClient orleans, CancellationToken ct) =>
         await orleans.GetGrain<IAgencyGrain>(id).GetProfileAsync(ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();

@@ -1,3 +1,5 @@
+using Hub.Contracts.Inbox;
+
 namespace Hub.Gateway.Live;
 
 /// <summary>
@@ -6,6 +8,6 @@ namespace Hub.Gateway.Live;
 /// </summary>
 public interface ILiveClient
 {
-    /// <summary>Something new is in the agency's inbox at <paramref name="seq"/>.</summary>
-    Task InboxChanged(string agencyId, long seq);
+    /// <summary>A new entry is in the agency's inbox; fetch it with <c>GET /api/inbox?after=seq-1</c>.</summary>
+    Task InboxChanged(InboxPush push);
 }

@@ -9,12 +9,13 @@ namespace Hub.Gateway.Live;
 /// agency never reach another's users.
 /// </summary>
 [Authorize(Policy = AuthExtensions.AgencyMemberPolicy)]
-public sealed class LiveHub(CallerResolver callers) : Hub<ILiveClient>
+public sealed class LiveHub(CallerResolver callers, InboxFeed feed) : Hub<ILiveClient>
 {
     public override async Task OnConnectedAsync()
     {
         var caller = callers.Resolve(Context.User!);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Agency(caller.AgencyId));
+        await feed.WatchAsync(caller.AgencyId, Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 

@@ -6,16 +6,22 @@ namespace Hub.Silo.EventSourcing;
 /// A grain's state as the fold of its own journal stream. The grain loads it on activation and
 /// appends through it; state changes only after the journal made the events durable.
 /// </summary>
-/// <typeparam name="TState">Immutable state; <c>apply</c> returns the next value.</typeparam>
+/// <typeparam name="TState">The folded state; <c>apply</c> returns the next value (an immutable record, or one instance that only <c>apply</c> changes).</typeparam>
 /// <typeparam name="TEvent">The grain's event base type.</typeparam>
+/// <remarks><c>apply</c> gets each event with its stream version.</remarks>
 public sealed class EventSourcedState<TState, TEvent>(
     IJournalStore journal,
     string streamId,
     TState initial,
-    Func<TState, TEvent, TState> apply,
+    Func<TState, TEvent, long, TState> apply,
     EventCodec<TEvent> codec)
     where TEvent : class
 {
+    public EventSourcedState(IJournalStore journal, string streamId, TState initial, Func<TState, TEvent, TState> apply, EventCodec<TEvent> codec)
+        : this(journal, streamId, initial, (state, @event, _) => apply(state, @event), codec)
+    {
+    }
+
     public string StreamId { get; } = streamId;
 
     public TState State { get; private set; } = initial;
@@ -27,7 +33,7 @@ public sealed class EventSourcedState<TState, TEvent>(
     {
         await foreach (var entry in journal.ReadAsync(StreamId, Version, ct))
         {
-            State = apply(State, codec.Decode(entry));
+            State = apply(State, codec.Decode(entry), entry.Version);
             Version = entry.Version;
         }
     }
@@ -56,8 +62,8 @@ public sealed class EventSourcedState<TState, TEvent>(
 
         foreach (var @event in events)
         {
-            State = apply(State, @event);
             Version++;
+            State = apply(State, @event, Version);
         }
     }
 

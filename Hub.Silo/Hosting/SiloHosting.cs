@@ -1,3 +1,4 @@
+using Hub.Silo.Envelopes;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Sqlite;
 using Hub.Silo.Seeding;
@@ -50,6 +51,7 @@ public static class SiloHosting
         var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
         services.AddSingleton<IJournalStore>(sp =>
             new SqliteJournalStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>()));
+        services.AddSingleton<IEnvelopeStore>(_ => new SqliteEnvelopeStore(options));
         return services;
     }
 }

@@ -7,7 +7,7 @@ using Orleans.TestingHost;
 
 namespace Hub.Silo.Tests;
 
-/// <summary>One in-process silo over a throwaway SQLite journal, shared by a test class.</summary>
+/// <summary>One in-process silo over a throwaway SQLite journal with the demo network defined, shared by a test class.</summary>
 public sealed class SiloClusterFixture : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("hub-silo-").FullName;
@@ -25,7 +25,7 @@ public sealed class SiloClusterFixture : IAsyncLifetime
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Hub:Journal:Sqlite:Path"] = Path.Combine(_directory, "journal.db") })
             .Build();
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddHubGrainServices(configuration, seedDemoNetwork: false));
+        builder.ConfigureSilo((_, silo) => silo.Services.AddHubGrainServices(configuration, seedDemoNetwork: true));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

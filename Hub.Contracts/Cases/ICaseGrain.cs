@@ -1,0 +1,44 @@
+namespace Hub.Contracts.Cases;
+
+/// <summary>One case, keyed by a client-chosen Guid. Every method decides access from the explicit caller.</summary>
+[Alias("Hub.Contracts.Cases.ICaseGrain")]
+public interface ICaseGrain : IGrainWithGuidKey
+{
+    [Alias("OpenAsync")]
+    Task<CaseResult> OpenAsync(Caller caller, OpenCase command, CancellationToken ct = default);
+
+    /// <summary>The case as the caller's agency may see it; null when it does not exist or the caller does not take part.</summary>
+    [Alias("GetViewAsync")]
+    Task<CaseView?> GetViewAsync(Caller caller, CancellationToken ct = default);
+
+    [Alias("SubmitMessageAsync")]
+    Task<CaseResult> SubmitMessageAsync(Caller caller, SubmitMessage command, CancellationToken ct = default);
+
+    /// <summary>The caller's agency's envelope for a message; each successful fetch is journaled.</summary>
+    [Alias("FetchEnvelopeAsync")]
+    Task<(CaseResult Result, EnvelopeForAgency? Envelope)> FetchEnvelopeAsync(Caller caller, Guid messageId, CancellationToken ct = default);
+
+    [Alias("DecideAsync")]
+    Task<CaseResult> DecideAsync(Caller caller, DecideReferral command, CancellationToken ct = default);
+
+    [Alias("RequestForwardAsync")]
+    Task<CaseResult> RequestForwardAsync(Caller caller, RequestForward command, CancellationToken ct = default);
+
+    [Alias("DecideConsentAsync")]
+    Task<CaseResult> DecideConsentAsync(Caller caller, DecideConsent command, CancellationToken ct = default);
+
+    [Alias("AddRewrapAsync")]
+    Task<CaseResult> AddRewrapAsync(Caller caller, AddRewrap command, CancellationToken ct = default);
+
+    [Alias("PlaceHoldAsync")]
+    Task<CaseResult> PlaceHoldAsync(Caller caller, PlaceHold command, CancellationToken ct = default);
+
+    [Alias("LiftHoldAsync")]
+    Task<CaseResult> LiftHoldAsync(Caller caller, LiftHold command, CancellationToken ct = default);
+
+    [Alias("RecordTakedownAsync")]
+    Task<CaseResult> RecordTakedownAsync(Caller caller, RecordTakedown command, CancellationToken ct = default);
+
+    [Alias("RecordOutcomeAsync")]
+    Task<CaseResult> RecordOutcomeAsync(Caller caller, RecordOutcome command, CancellationToken ct = default);
+}

@@ -1,0 +1,22 @@
+using Hub.Contracts.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Gateway.Cases;
+
+/// <summary>Maps a grain's <see cref="CaseResult"/> to HTTP: problems carry the grain's reason, never case content.</summary>
+internal static class CaseResults
+{
+    public static Results<Ok<CommandAccepted>, ProblemHttpResult> ToHttp(Guid caseId, CaseResult result) => result.Status switch
+    {
+        CaseResultStatus.Done => TypedResults.Ok(new CommandAccepted(caseId, result.Version)),
+        _ => Problem(result),
+    };
+
+    public static ProblemHttpResult Problem(CaseResult result) => result.Status switch
+    {
+        CaseResultStatus.NotFound => TypedResults.Problem("No such case.", statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        CaseResultStatus.Forbidden => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+        CaseResultStatus.Conflict => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        _ => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid command"),
+    };
+}

@@ -1,0 +1,120 @@
+using Hub.Contracts;
+using Hub.Contracts.Cases;
+
+namespace Hub.Silo.Cases;
+
+public sealed partial class CaseGrain
+{
+    public async Task<CaseResult> RequestForwardAsync(Caller caller, RequestForward command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Participant(caller) is not { } me)
+        {
+            return CaseResult.NotFound;
+        }
+
+        if (Replay(command.CommandId) is { } done)
+        {
+            return done;
+        }
+
+        if (me.Role == ParticipantRole.Originator || !CaseRules.MayForward(caller))
+        {
+            return CaseResult.Forbidden("Liaison officers and investigators of participating agencies forward cases; originators refer directly.");
+        }
+
+        if (State.Participants.ContainsKey(command.ToAgency ?? string.Empty) || State.PendingForwards.ContainsKey(command.ToAgency ?? string.Empty))
+        {
+            return CaseResult.Conflict($"{command.ToAgency} already takes part or is waiting for consent.");
+        }
+
+        if (await LookupAsync(command.ToAgency ?? string.Empty, ct) is not { } target)
+        {
+            return CaseResult.Invalid($"No agency '{command.ToAgency}'.");
+        }
+
+        var handling = State.Opened!.Handling;
+        if (!HandlingRules.MayReceive(handling, target.Kind))
+        {
+            return CaseResult.Forbidden($"{handling.Siena} material is for law enforcement only; {target.AgencyId} is a {target.Kind}.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (HandlingRules.ForwardNeedsConsent(handling))
+        {
+            return await CommitAsync(new ForwardRequested(now, caller.AgencyId, caller.UserId, command.CommandId, target), ct);
+        }
+
+        return await CommitAsync(new ParticipantAdded(now, caller.AgencyId, caller.UserId, command.CommandId, target), ct);
+    }
+
+    public async Task<CaseResult> DecideConsentAsync(Caller caller, DecideConsent command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Participant(caller) is not { } me)
+        {
+            return CaseResult.NotFound;
+        }
+
+        if (Replay(command.CommandId) is { } done)
+        {
+            return done;
+        }
+
+        if (me.Role != ParticipantRole.Originator || !(caller.HasRole(HubRoles.Analyst) || caller.HasRole(HubRoles.AgencyAdmin)))
+        {
+            return CaseResult.Forbidden("Only the originating agency's analysts or admins decide on consent.");
+        }
+
+        if (!State.PendingForwards.TryGetValue(command.ToAgency ?? string.Empty, out var pending))
+        {
+            return CaseResult.Conflict($"No forward to {command.ToAgency} is waiting for consent.");
+        }
+
+        var now = clock.GetUtcNow();
+        var consent = new ConsentDecided(now, caller.AgencyId, caller.UserId, command.CommandId, pending.To.AgencyId, command.Grant);
+        return command.Grant
+            ? await CommitAsync([consent, new ParticipantAdded(now, caller.AgencyId, caller.UserId, Guid.Empty, pending.To)], ct)
+            : await CommitAsync(consent, ct);
+    }
+
+    public async Task<CaseResult> AddRewrapAsync(Caller caller, AddRewrap command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Participant(caller) is null)
+        {
+            return CaseResult.NotFound;
+        }
+
+        if (Replay(command.CommandId) is { } done)
+        {
+            return done;
+        }
+
+        if (!CaseRules.IsCaseWorker(caller) || !State.Messages.TryGetValue(command.MessageId, out var message) || !message.ReadableBy(caller.AgencyId))
+        {
+            return CaseResult.Forbidden("Only an agency that can read the message can re-wrap it.");
+        }
+
+        var recipient = command.Recipient;
+        if (recipient is null || !State.Participants.ContainsKey(recipient.AgencyId) || recipient.Generation < 1)
+        {
+            return CaseResult.Conflict("Re-wrap only for an agency that was added to the case.");
+        }
+
+        if (message.ReadableBy(recipient.AgencyId))
+        {
+            return CaseResult.Conflict($"{recipient.AgencyId} can read this message already.");
+        }
+
+        if (command.Header is not { Length: > 0 and <= MaxHeaderBytes } || command.Statement is not { Length: > 0 and <= CaseRules.MaxStatementBytes } || command.Signature is not { Length: SignatureBytes })
+        {
+            return CaseResult.Invalid("A re-wrap needs a header, a signed statement and its signature.");
+        }
+
+        var headerDigest = await envelopes.PutAsync(command.Header, ct);
+        return await CommitAsync(
+            new RewrapAdded(clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, recipient, command.SenderDeviceId, headerDigest, command.Statement, command.Signature),
+            ct);
+    }
+}

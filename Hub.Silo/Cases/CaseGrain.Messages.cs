@@ -1,0 +1,132 @@
+using Hub.Contracts;
+using Hub.Contracts.Cases;
+
+namespace Hub.Silo.Cases;
+
+public sealed partial class CaseGrain
+{
+    private const int MaxHeaderBytes = 64 * 1024;
+    private const int SignatureBytes = 64;
+
+    public async Task<CaseResult> SubmitMessageAsync(Caller caller, SubmitMessage command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Participant(caller) is not { } me)
+        {
+            return CaseResult.NotFound;
+        }
+
+        if (Replay(command.CommandId) is { } done)
+        {
+            return done;
+        }
+
+        if (!CaseRules.IsCaseWorker(caller) || (command.Kind == MessageKind.Referral && (me.Role != ParticipantRole.Originator || !caller.HasRole(HubRoles.Analyst))))
+        {
+            return CaseResult.Forbidden("Referrals come from the originator's analysts; replies from participants' case workers.");
+        }
+
+        if (CheckShape(caller, command) is { } shapeProblem)
+        {
+            return CaseResult.Invalid(shapeProblem);
+        }
+
+        if (State.Messages.ContainsKey(command.MessageId))
+        {
+            return CaseResult.Conflict("A message with this id exists already.");
+        }
+
+        var joining = new List<CaseAgency>();
+        foreach (var recipient in command.Recipients.Where(r => !State.Participants.ContainsKey(r.AgencyId)))
+        {
+            if (command.Kind != MessageKind.Referral)
+            {
+                return CaseResult.Invalid($"Replies go to participants only; {recipient.AgencyId} is not one.");
+            }
+
+            if (await LookupAsync(recipient.AgencyId, ct) is not { } agency)
+            {
+                return CaseResult.Invalid($"No agency '{recipient.AgencyId}'.");
+            }
+
+            if (!HandlingRules.MayReceive(State.Opened!.Handling, agency.Kind))
+            {
+                return CaseResult.Forbidden($"{State.Opened.Handling.Siena} material is for law enforcement only; {agency.AgencyId} is a {agency.Kind}.");
+            }
+
+            joining.Add(agency);
+        }
+
+        // Bytes first, event second: a crash in between leaves unreferenced bytes, never an event without its envelope.
+        var headerDigest = await envelopes.PutAsync(command.Header, ct);
+        var payloadDigest = await envelopes.PutAsync(command.Payload, ct);
+        return await CommitAsync(
+            new MessageSubmitted(
+                clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, command.Kind, command.SenderDeviceId,
+                command.Recipients, headerDigest, payloadDigest, command.Payload.LongLength, command.Statement, command.Signature, joining),
+            ct);
+    }
+
+    public async Task<(CaseResult Result, EnvelopeForAgency? Envelope)> FetchEnvelopeAsync(Caller caller, Guid messageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (Participant(caller) is null || !CaseRules.MayRead(caller) || !State.Messages.TryGetValue(messageId, out var message))
+        {
+            return (CaseResult.NotFound, null);
+        }
+
+        if (!message.ReadableBy(caller.AgencyId))
+        {
+            return (CaseResult.Forbidden("Your agency has no key header for this message yet; a participant must re-wrap it."), null);
+        }
+
+        var submitted = message.Submitted;
+        message.Rewraps.TryGetValue(caller.AgencyId, out var rewrap);
+        var header = await envelopes.GetAsync(rewrap?.HeaderDigest ?? submitted.HeaderDigest, ct);
+        var payload = await envelopes.GetAsync(submitted.PayloadDigest, ct);
+        if (header is null || payload is null)
+        {
+            throw new InvalidDataException($"Envelope bytes of message {messageId} are missing from the store.");
+        }
+
+        // Who read what, when: every fetch is part of the case's audit trail.
+        var result = await CommitAsync(new EnvelopeFetched(clock.GetUtcNow(), caller.AgencyId, caller.UserId, Guid.Empty, messageId), ct);
+        var rewrapView = rewrap is null ? null : new RewrapView(rewrap.ByAgency, rewrap.SenderDeviceId, rewrap.Statement, rewrap.Signature);
+        return (result, new EnvelopeForAgency(messageId, submitted.ByAgency, submitted.SenderDeviceId, header, payload, submitted.Statement, submitted.Signature, rewrapView));
+    }
+
+    private static string? CheckShape(Caller caller, SubmitMessage command)
+    {
+        if (!Enum.IsDefined(command.Kind) || command.MessageId == Guid.Empty || string.IsNullOrWhiteSpace(command.SenderDeviceId))
+        {
+            return "A message needs a kind, a message id and the sender's device id.";
+        }
+
+        if (command.Recipients is null || command.Recipients.Count is 0 or > CaseRules.MaxRecipients)
+        {
+            return $"A message has 1 to {CaseRules.MaxRecipients} recipient agencies.";
+        }
+
+        if (command.Recipients.Select(r => r.AgencyId).Distinct(StringComparer.Ordinal).Count() != command.Recipients.Count || command.Recipients.Any(r => r.Generation < 1))
+        {
+            return "Recipients are distinct agencies with key generations from 1.";
+        }
+
+        if (!command.Recipients.Any(r => r.AgencyId == caller.AgencyId))
+        {
+            return "A message is also sealed to the sender's own agency, so its other members can read it.";
+        }
+
+        if (command.Header is not { Length: > 0 and <= MaxHeaderBytes } || command.Payload is null)
+        {
+            return $"The envelope needs a header of at most {MaxHeaderBytes} bytes and a payload.";
+        }
+
+        if (command.Statement is not { Length: > 0 and <= CaseRules.MaxStatementBytes } || command.Signature is not { Length: SignatureBytes })
+        {
+            return "The signed statement or its signature is missing or malformed.";
+        }
+
+        return null;
+    }
+}
