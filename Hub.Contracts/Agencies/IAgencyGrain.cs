@@ -11,4 +11,21 @@ public interface IAgencyGrain : IGrainWithStringKey
     /// <summary>Creates the agency or updates its profile. Only that agency's admins may do it.</summary>
     [Alias("DefineAsync")]
     Task<DefineAgencyResult> DefineAsync(Caller caller, AgencyProfile profile, CancellationToken ct = default);
+
+    /// <summary>The agency's public key directory (devices and generations).</summary>
+    [Alias("GetKeysAsync")]
+    Task<AgencyKeys> GetKeysAsync(CancellationToken ct = default);
+
+    [Alias("EnrolDeviceAsync")]
+    Task<KeyCommandResult> EnrolDeviceAsync(Caller caller, EnrolDevice command, CancellationToken ct = default);
+
+    [Alias("RevokeDeviceAsync")]
+    Task<KeyCommandResult> RevokeDeviceAsync(Caller caller, RevokeDevice command, CancellationToken ct = default);
+
+    [Alias("PublishGenerationAsync")]
+    Task<KeyCommandResult> PublishGenerationAsync(Caller caller, PublishGeneration command, CancellationToken ct = default);
+
+    /// <summary>A generation's private key wrapped to one of this agency's devices; only the agency's own members get it.</summary>
+    [Alias("GetWrappedGenerationAsync")]
+    Task<byte[]?> GetWrappedGenerationAsync(Caller caller, int generation, string deviceId, CancellationToken ct = default);
 }

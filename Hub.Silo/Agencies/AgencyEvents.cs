@@ -3,7 +3,7 @@ using Hub.Silo.EventSourcing;
 
 namespace Hub.Silo.Agencies;
 
-/// <summary>Events of an agency's stream (<c>agency/{id}</c>).</summary>
+/// <summary>Events of an agency's stream (<c>agency/{id}</c>): its profile and its key directory.</summary>
 public abstract record AgencyEvent(DateTimeOffset At, string ByAgency, string ByUser);
 
 /// <summary>The agency's profile was set for the first time or changed.</summary>
@@ -12,10 +12,28 @@ public sealed record AgencyDefined(
     AgencyKind Kind, string Country, string DisplayName, SlaTargets Sla)
     : AgencyEvent(At, ByAgency, ByUser);
 
+public sealed record DeviceEnrolled(
+    DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
+    string DeviceId, string EncryptionKey, byte[] SigningKey, string EnrolledBy, byte[] Statement, byte[] Signature)
+    : AgencyEvent(At, ByAgency, ByUser);
+
+public sealed record DeviceRevoked(
+    DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
+    string DeviceId, string RevokedBy, byte[] Statement, byte[] Signature)
+    : AgencyEvent(At, ByAgency, ByUser);
+
+public sealed record GenerationPublished(
+    DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
+    int Generation, string PublicKey, IReadOnlyDictionary<string, byte[]> WrappedForDevices)
+    : AgencyEvent(At, ByAgency, ByUser);
+
 internal static class AgencyEvents
 {
     public static EventCodec<AgencyEvent> Codec { get; } = new EventCodec<AgencyEvent>()
-        .Map<AgencyDefined>("agency.defined.v1");
+        .Map<AgencyDefined>("agency.defined.v1")
+        .Map<DeviceEnrolled>("agency.device-enrolled.v1")
+        .Map<DeviceRevoked>("agency.device-revoked.v1")
+        .Map<GenerationPublished>("agency.generation-published.v1");
 
     public static string StreamId(string agencyId) => $"agency/{agencyId}";
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Silo.Agencies;
 
 /// <summary>One agency: its profile, as the fold of its journal stream.</summary>
+/// <remarks>Key-directory commands are in AgencyGrain.Keys.cs.</remarks>
 public sealed partial class AgencyGrain(IJournalStore journal, TimeProvider clock, ILogger<AgencyGrain> logger) : Grain, IAgencyGrain
 {
     private EventSourcedState<AgencyState, AgencyEvent> _stream = null!;
@@ -15,7 +16,7 @@ public sealed partial class AgencyGrain(IJournalStore journal, TimeProvider cloc
     {
         var id = this.GetPrimaryKeyString();
         _stream = new EventSourcedState<AgencyState, AgencyEvent>(
-            journal, AgencyEvents.StreamId(id), AgencyState.Empty, (s, e) => AgencyState.Apply(s, e, id), AgencyEvents.Codec);
+            journal, AgencyEvents.StreamId(id), new AgencyState(id), (s, e) => s.Apply(e), AgencyEvents.Codec);
         await _stream.LoadAsync(cancellationToken);
     }
 

@@ -2,14 +2,48 @@ using Hub.Contracts.Agencies;
 
 namespace Hub.Silo.Agencies;
 
-/// <summary>The fold of an agency's events.</summary>
-public sealed record AgencyState(AgencyProfile? Profile)
+/// <summary>The fold of an agency's events: profile, devices, generations (with their wrapped private keys).</summary>
+public sealed class AgencyState(string agencyId)
 {
-    public static AgencyState Empty { get; } = new((AgencyProfile?)null);
+    public AgencyProfile? Profile { get; private set; }
 
-    public static AgencyState Apply(AgencyState state, AgencyEvent @event, string agencyId) => @event switch
+    public Dictionary<string, DeviceEntry> Devices { get; } = new(StringComparer.Ordinal);
+
+    public List<GenerationEntry> Generations { get; } = [];
+
+    /// <summary>Generation number → device id → that generation's private key, age-encrypted to the device.</summary>
+    public Dictionary<int, IReadOnlyDictionary<string, byte[]>> Wrapped { get; } = [];
+
+    public HashSet<Guid> DoneCommands { get; } = [];
+
+    public int CurrentGeneration => Generations.Count == 0 ? 0 : Generations[^1].Generation;
+
+    public IEnumerable<DeviceEntry> ActiveDevices => Devices.Values.Where(d => d.IsActive);
+
+    public AgencyState Apply(AgencyEvent @event)
     {
-        AgencyDefined d => state with { Profile = new AgencyProfile(agencyId, d.Kind, d.Country, d.DisplayName, d.Sla) },
-        _ => throw new InvalidDataException($"Unhandled agency event {@event.GetType().Name}."),
-    };
+        switch (@event)
+        {
+            case AgencyDefined d:
+                Profile = new AgencyProfile(agencyId, d.Kind, d.Country, d.DisplayName, d.Sla);
+                break;
+            case DeviceEnrolled e:
+                DoneCommands.Add(e.CommandId);
+                Devices[e.DeviceId] = new DeviceEntry(e.DeviceId, e.EncryptionKey, e.SigningKey, e.EnrolledBy, e.At, e.Statement, e.Signature);
+                break;
+            case DeviceRevoked r:
+                DoneCommands.Add(r.CommandId);
+                Devices[r.DeviceId] = Devices[r.DeviceId] with { RevokedAt = r.At, Revocation = r.Statement, RevocationSignature = r.Signature };
+                break;
+            case GenerationPublished g:
+                DoneCommands.Add(g.CommandId);
+                Generations.Add(new GenerationEntry(g.Generation, g.PublicKey, g.At));
+                Wrapped[g.Generation] = g.WrappedForDevices;
+                break;
+            default:
+                throw new InvalidDataException($"Unhandled agency event {@event.GetType().Name}.");
+        }
+
+        return this;
+    }
 }
