@@ -48,4 +48,19 @@ public enum AgeErrorKind
 
     /// <summary>A key or identity file is malformed (Bech32 checksum, length, prefix).</summary>
     MalformedKey = 14,
+
+    /// <summary>A signature (sender, forwarder or enrolment) does not verify under the claimed device's key.</summary>
+    BadSignature = 15,
+
+    /// <summary>The claimed signing device is unknown, not enrolled in the claimed agency at that time, or revoked.</summary>
+    SenderNotEnrolled = 16,
+
+    /// <summary>A signed statement does not match what was delivered (digests, case, message, recipients, generation).</summary>
+    StatementMismatch = 17,
+
+    /// <summary>A statement, key record or wrapped key is not in its single canonical encoding.</summary>
+    MalformedStatement = 18,
+
+    /// <summary>A directory key differs from the fingerprint pinned for that device or generation.</summary>
+    PinnedKeyChanged = 19,
 }

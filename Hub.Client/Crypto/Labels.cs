@@ -9,6 +9,12 @@
 // Every label and size the format uses lives here, so the README's "envelope format &
 // threats" section and the code cannot drift apart. The labels are fixed by the age v1
 // specification; changing any of them breaks interoperability with the age CLI.
+//
+// The Hub's own labels (signed statements, key records, fingerprints) follow below the age ones:
+//   Signatures      Ed25519 (RFC 8032): 32-byte public keys and seeds, 64-byte signatures
+//   Digests         SHA-256 (FIPS 180-4): 32 bytes
+// Each is a versioned "referral-hub/v1/..." string written at the start of the signed or
+// encrypted bytes, so a signature over one kind of statement can never verify as another.
 namespace Hub.Client.Crypto;
 
 /// <summary>Labels (HKDF info strings, stanza types, text markers) and sizes of age v1.</summary>
@@ -106,4 +112,52 @@ public static class Labels
 
     /// <summary>Largest header accepted by the parser.</summary>
     public const int MaxHeaderSize = 1024 * 1024;
+
+    /// <summary>Domain label opening every signed referral statement (its format version).</summary>
+    public static ReadOnlySpan<byte> ReferralStatement => "referral-hub/v1/referral-statement"u8;
+
+    /// <summary>Domain label opening every signed forwarding statement.</summary>
+    public static ReadOnlySpan<byte> ForwardingStatement => "referral-hub/v1/forwarding-statement"u8;
+
+    /// <summary>Domain label opening every signed device enrolment statement.</summary>
+    public static ReadOnlySpan<byte> EnrolmentStatement => "referral-hub/v1/enrolment-statement"u8;
+
+    /// <summary>Domain label opening every signed device revocation statement.</summary>
+    public static ReadOnlySpan<byte> RevocationStatement => "referral-hub/v1/revocation-statement"u8;
+
+    /// <summary>Domain label of the device key record inside the passphrase-protected key store file.</summary>
+    public static ReadOnlySpan<byte> DeviceKeyRecord => "referral-hub/v1/device-key"u8;
+
+    /// <summary>Domain label of an agency generation key record inside its age envelope.</summary>
+    public static ReadOnlySpan<byte> GenerationKeyRecord => "referral-hub/v1/agency-generation-key"u8;
+
+    /// <summary>Domain label hashed in front of every fingerprinted public key.</summary>
+    public static ReadOnlySpan<byte> Fingerprint => "referral-hub/v1/fingerprint"u8;
+
+    /// <summary>SHA-256 digest size (header, payload and statement digests).</summary>
+    public const int DigestSize = 32;
+
+    /// <summary>Ed25519 public key and private seed size.</summary>
+    public const int Ed25519KeySize = 32;
+
+    /// <summary>Ed25519 signature size.</summary>
+    public const int SignatureSize = 64;
+
+    /// <summary>Bytes of the SHA-256 output kept in a fingerprint (160 bits, 40 hex digits).</summary>
+    public const int FingerprintSize = 20;
+
+    /// <summary>Longest agency or device identifier (ASCII letters, digits, '.', '_', '-', ':').</summary>
+    public const int MaxIdentifierLength = 64;
+
+    /// <summary>Most recipient agencies one referral statement may name.</summary>
+    public const int MaxRecipientAgencies = 64;
+
+    /// <summary>Most handling codes one referral statement may carry (one SIENA code and one TLP label).</summary>
+    public const int MaxHandlingCodes = 2;
+
+    /// <summary>Largest encoded statement accepted by the parsers.</summary>
+    public const int MaxStatementSize = 16 * 1024;
+
+    /// <summary>File name of the device key store inside the key directory.</summary>
+    public const string DeviceKeyFileName = "device-key.age";
 }

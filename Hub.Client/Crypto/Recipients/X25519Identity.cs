@@ -32,6 +32,29 @@ public sealed class X25519Identity : IIdentity, IDisposable
         return new X25519Identity(Key.Create(X25519, in parameters));
     }
 
+    /// <summary>Creates a new random identity with an explicit export policy (key store and generation keys).</summary>
+    internal static X25519Identity Create(KeyExportPolicies policy)
+    {
+        var parameters = new KeyCreationParameters { ExportPolicy = policy };
+        return new X25519Identity(Key.Create(X25519, in parameters));
+    }
+
+    /// <summary>Imports a raw 32-byte private key; the caller zeroes its copy.</summary>
+    /// <exception cref="AgeException">MalformedKey if the bytes are not an X25519 private key.</exception>
+    internal static X25519Identity Import(ReadOnlySpan<byte> raw, KeyExportPolicies policy)
+    {
+        var parameters = new KeyCreationParameters { ExportPolicy = policy };
+        if (raw.Length != Labels.X25519KeySize || !Key.TryImport(X25519, raw, KeyBlobFormat.RawPrivateKey, out var key, in parameters))
+        {
+            throw new AgeException(AgeErrorKind.MalformedKey, "Invalid X25519 private key.");
+        }
+
+        return new X25519Identity(key!);
+    }
+
+    /// <summary>The raw private key (the caller zeroes it); throws unless the export policy allows it.</summary>
+    internal byte[] ExportRaw() => _key.Export(KeyBlobFormat.RawPrivateKey);
+
     /// <summary>Parses an <c>AGE-SECRET-KEY-1...</c> string into a non-exportable key.</summary>
     /// <exception cref="AgeException">MalformedKey, NonCanonicalEncoding or UnsupportedRecipient.</exception>
     public static X25519Identity Parse(string identity) => Parse(identity, KeyExportPolicies.None);

@@ -1,0 +1,114 @@
+// Streams that hash what passes through them with SHA-256 (FIPS 180-4, 32 bytes): one while a
+// payload is written (sealing), one while a payload is read (opening). The reading one checks the
+// digest at end of input and throws instead of reporting the end: the age STREAM decryptor only
+// releases the final chunk after it has seen the end of its input, so a payload that does not
+// match the signed digest never yields its last chunk, and the plaintext stream never ends cleanly.
+using System.Security.Cryptography;
+using Hub.Client.Crypto;
+
+namespace Hub.Client.Referrals;
+
+/// <summary>Write-through SHA-256.</summary>
+internal sealed class HashingWriteStream(Stream inner) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public byte[] Digest() => _hash.GetHashAndReset();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _hash.AppendData(buffer);
+        inner.Write(buffer);
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Read-through SHA-256 that fails at end of input unless the digest matches.</summary>
+internal sealed class VerifyingReadStream(Stream inner, byte[] expected) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private bool _verified;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer);
+        if (read > 0)
+        {
+            _hash.AppendData(buffer[..read]);
+            return read;
+        }
+
+        if (!_verified && buffer.Length > 0)
+        {
+            if (!CryptographicOperations.FixedTimeEquals(_hash.GetHashAndReset(), expected))
+            {
+                throw new AgeException(AgeErrorKind.StatementMismatch, "The payload does not match the signed payload digest.");
+            }
+
+            _verified = true;
+        }
+
+        return 0;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _hash.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
