@@ -7,6 +7,7 @@ using Hub.Gateway.Auth.Development;
 using Hub.Gateway.Live;
 using Hub.Gateway.Operations;
 using Hub.Gateway.Routing;
+using Hub.Gateway.Verification;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -32,6 +33,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 
 // Sealed messages: inline size limit and the check of each sender's signed statement.
 builder.Services.Configure<MessageLimits>(builder.Configuration.GetSection(MessageLimits.Section));
+builder.Services.AddSingleton<StatementVerifier>();
 
 // Live updates: SignalR pushes hints (inbox sequence numbers); clients fetch content over HTTP.
 builder.Services.AddSingleton<InboxFeed>();
@@ -59,8 +61,10 @@ if (app.Services.GetService<IOptions<DevIdentityOptions>>()?.Value.Enabled == tr
 
 app.MapMe();
 app.MapAgencies();
+app.MapAgencyKeys();
 app.MapRoutes();
 app.MapCases();
+app.MapMessages();
 app.MapInbox();
 app.MapHub<LiveHub>("/hubs/live");
 

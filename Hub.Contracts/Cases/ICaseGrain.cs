@@ -18,6 +18,10 @@ public interface ICaseGrain : IGrainWithGuidKey
     [Alias("FetchEnvelopeAsync")]
     Task<(CaseResult Result, EnvelopeForAgency? Envelope)> FetchEnvelopeAsync(Caller caller, Guid messageId, CancellationToken ct = default);
 
+    /// <summary>The signed statement of a message, for a participant whose agency can read it (to check a forwarding statement against it).</summary>
+    [Alias("GetMessageStatementAsync")]
+    Task<byte[]?> GetMessageStatementAsync(Caller caller, Guid messageId, CancellationToken ct = default);
+
     [Alias("DecideAsync")]
     Task<CaseResult> DecideAsync(Caller caller, DecideReferral command, CancellationToken ct = default);
 

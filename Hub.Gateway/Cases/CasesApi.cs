@@ -7,7 +7,7 @@ namespace Hub.Gateway.Cases;
 /// <summary>
 /// Cases: open, view, decide, forward, hold, takedown, outcomes. Every handler passes the caller to the
 /// case grain, which decides; a case the caller does not take part in is a 404, never a 403.
-/// Sealed messages and envelopes are in MessagesApi.
+/// Sealed messages and envelopes are in <see cref="MessagesApi"/>.
 /// </summary>
 public static class CasesApi
 {

@@ -95,6 +95,14 @@ public sealed partial class CaseGrain
         return (result, new EnvelopeForAgency(messageId, submitted.ByAgency, submitted.SenderDeviceId, header, payload, submitted.Statement, submitted.Signature, rewrapView));
     }
 
+    public Task<byte[]?> GetMessageStatementAsync(Caller caller, Guid messageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Task.FromResult(Participant(caller) is not null && State.Messages.TryGetValue(messageId, out var message) && message.ReadableBy(caller.AgencyId)
+            ? message.Submitted.Statement
+            : null);
+    }
+
     private static string? CheckShape(Caller caller, SubmitMessage command)
     {
         if (!Enum.IsDefined(command.Kind) || command.MessageId == Guid.Empty || string.IsNullOrWhiteSpace(command.SenderDeviceId))

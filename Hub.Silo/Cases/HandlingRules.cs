@@ -10,7 +10,8 @@ namespace Hub.Silo.Cases;
 /// </summary>
 public static class HandlingRules
 {
-    public const int MaxRestrictionLength = 500;
+    /// <summary>H3 free text: 1 to 200 printable ASCII characters, no comma, no padding (the client's canonical form).</summary>
+    public const int MaxRestrictionLength = 200;
 
     private static readonly string[] SienaCodes = ["H0", "H1", "H2", "H3"];
     private static readonly string[] TlpLevels = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
@@ -35,12 +36,24 @@ public static class HandlingRules
 
         return (codes.Siena == "H3") switch
         {
-            true when string.IsNullOrWhiteSpace(codes.SienaRestriction) || codes.SienaRestriction.Length > MaxRestrictionLength =>
-                $"H3 needs its restriction as text (at most {MaxRestrictionLength} characters).",
+            true when !IsRestrictionText(codes.SienaRestriction) =>
+                $"H3 needs its restriction as 1 to {MaxRestrictionLength} printable ASCII characters, without commas or surrounding spaces.",
             false when codes.SienaRestriction is not null => "Only H3 carries a restriction text.",
             _ => null,
         };
     }
+
+    /// <summary>The codes as the canonical set signed statements carry: e.g. <c>["H2", "TLP:AMBER"]</c> or <c>["H3:text", "TLP:RED"]</c>.</summary>
+    public static string[] CanonicalSet(HandlingCodes codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        string[] set = [codes.Siena == "H3" ? $"H3:{codes.SienaRestriction}" : codes.Siena, codes.Tlp];
+        Array.Sort(set, StringComparer.Ordinal);
+        return set;
+    }
+
+    private static bool IsRestrictionText(string? text) =>
+        text is { Length: > 0 and <= MaxRestrictionLength } && text.All(c => c is >= ' ' and <= '~' and not ',') && text.Trim() == text;
 
     /// <summary>Forwarding to an agency the originator did not choose needs the originator's recorded consent.</summary>
     public static bool ForwardNeedsConsent(HandlingCodes codes)

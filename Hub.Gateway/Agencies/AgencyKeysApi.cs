@@ -1,0 +1,92 @@
+using Hub.Contracts.Agencies;
+using Hub.Gateway.Auth;
+using Hub.Gateway.Verification;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Gateway.Agencies;
+
+/// <summary>
+/// The key directory: anyone in the network reads an agency's public keys; its admins enrol and revoke
+/// devices (with statements signed by an enrolled device) and publish key generations.
+/// </summary>
+public static class AgencyKeysApi
+{
+    public static IEndpointRouteBuilder MapAgencyKeys(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/agencies/{agencyId}").WithTags("Keys").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
+        group.MapGet("/keys", async (string agencyId, IClusterClient orleans, CancellationToken ct) =>
+            TypedResults.Ok(await orleans.GetGrain<IAgencyGrain>(agencyId).GetKeysAsync(ct))).WithSummary("Devices and key generations of an agency.");
+        group.MapPost("/devices", EnrolAsync).WithSummary("Enrols a device (agency admins).");
+        group.MapPost("/devices/{deviceId}/revocation", RevokeAsync).WithSummary("Revokes a device (agency admins); publish a new generation next.");
+        group.MapPost("/generations", PublishAsync).WithSummary("Publishes the next key generation, wrapped to every active device.");
+        group.MapGet("/generations/{generation:int}/wrapped/{deviceId}", WrappedAsync).WithSummary("A generation key wrapped to one of your agency's devices.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> EnrolAsync(
+        string agencyId, EnrolDevice body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, CancellationToken ct)
+    {
+        var caller = callers.Resolve(http.User);
+        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        if (!caller.IsAdminOf(agencyId))
+        {
+            return Problem(new KeyCommandResult(KeyCommandOutcome.Forbidden, "Only the agency's own admins change its keys."));
+        }
+
+        if (verifier.CheckEnrolment(agencyId, body, await grain.GetKeysAsync(ct)) is { } forged)
+        {
+            return TypedResults.Problem(forged, statusCode: StatusCodes.Status400BadRequest, title: "Statement does not verify");
+        }
+
+        return await ThenKeysAsync(grain, await grain.EnrolDeviceAsync(caller, body, ct), ct);
+    }
+
+    private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> RevokeAsync(
+        string agencyId, string deviceId, RevokeDevice body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, CancellationToken ct)
+    {
+        var caller = callers.Resolve(http.User);
+        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        if (!caller.IsAdminOf(agencyId))
+        {
+            return Problem(new KeyCommandResult(KeyCommandOutcome.Forbidden, "Only the agency's own admins change its keys."));
+        }
+
+        if (body.DeviceId != deviceId)
+        {
+            return Problem(new KeyCommandResult(KeyCommandOutcome.Invalid, "The body's deviceId differs from the path."));
+        }
+
+        if (verifier.CheckRevocation(agencyId, body, await grain.GetKeysAsync(ct)) is { } forged)
+        {
+            return TypedResults.Problem(forged, statusCode: StatusCodes.Status400BadRequest, title: "Statement does not verify");
+        }
+
+        return await ThenKeysAsync(grain, await grain.RevokeDeviceAsync(caller, body, ct), ct);
+    }
+
+    private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> PublishAsync(
+        string agencyId, PublishGeneration body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+    {
+        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        return await ThenKeysAsync(grain, await grain.PublishGenerationAsync(callers.Resolve(http.User), body, ct), ct);
+    }
+
+    private static async Task<Results<Ok<WrappedGeneration>, ProblemHttpResult>> WrappedAsync(
+        string agencyId, int generation, string deviceId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
+        await orleans.GetGrain<IAgencyGrain>(agencyId).GetWrappedGenerationAsync(callers.Resolve(http.User), generation, deviceId, ct) is { } envelope
+            ? TypedResults.Ok(new WrappedGeneration(agencyId, generation, deviceId, envelope))
+            : TypedResults.Problem("No such generation key for a device of your agency.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> ThenKeysAsync(IAgencyGrain grain, KeyCommandResult result, CancellationToken ct) =>
+        result.Outcome == KeyCommandOutcome.Done ? TypedResults.Ok(await grain.GetKeysAsync(ct)) : Problem(result);
+
+    private static ProblemHttpResult Problem(KeyCommandResult result) => result.Outcome switch
+    {
+        KeyCommandOutcome.Forbidden => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+        KeyCommandOutcome.Conflict => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        _ => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid command"),
+    };
+}
+
+/// <summary>A generation's private key, age-encrypted to one device of the caller's agency.</summary>
+public sealed record WrappedGeneration(string AgencyId, int Generation, string DeviceId, byte[] Envelope);

@@ -1,0 +1,93 @@
+using Hub.Contracts.Cases;
+using Hub.Gateway.Auth;
+using Hub.Gateway.Verification;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Gateway.Cases;
+
+/// <summary>
+/// Sealed messages: submit (after the gateway checked the sender's signature and what it binds), fetch
+/// the envelope for your agency, add a re-wrapped header for a forwarded agency. Bytes travel base64 in JSON.
+/// </summary>
+public static class MessagesApi
+{
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        var limits = app.ServiceProvider.GetRequiredService<IOptions<MessageLimits>>().Value;
+        var group = app.MapGroup("/api/cases/{caseId:guid}/messages").WithTags("Messages").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
+        group.MapPost("/", SubmitAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxRequestBytes))
+            .WithSummary("Submits a sealed message: a referral (originator) or a reply / information request.");
+        group.MapGet("/{messageId:guid}/envelope", FetchAsync).WithSummary("Your agency's envelope for a message; every fetch is journaled.");
+        group.MapPost("/{messageId:guid}/rewraps", RewrapAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxRequestBytes))
+            .WithSummary("Adds a re-wrapped key header for an agency added to the case.");
+        return app;
+    }
+
+    private static async Task<Results<Created<CommandAccepted>, Ok<CommandAccepted>, ProblemHttpResult>> SubmitAsync(
+        Guid caseId, SubmitMessage body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, IOptions<MessageLimits> limits, CancellationToken ct)
+    {
+        if ((body.Payload?.LongLength ?? 0) + (body.Header?.LongLength ?? 0) > limits.Value.MaxEnvelopeBytes)
+        {
+            return TypedResults.Problem(
+                $"Envelopes up to {limits.Value.MaxEnvelopeBytes} bytes travel inline; larger content goes in attachments.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Envelope too large");
+        }
+
+        var caller = callers.Resolve(http.User);
+        var grain = orleans.GetGrain<ICaseGrain>(caseId);
+        if (await grain.GetViewAsync(caller, ct) is not { } view)
+        {
+            return CaseResults.Problem(CaseResult.NotFound);
+        }
+
+        if (await verifier.CheckReferralAsync(caller, view, body, ct) is { } forged)
+        {
+            return TypedResults.Problem(forged, statusCode: StatusCodes.Status400BadRequest, title: "Statement does not verify");
+        }
+
+        var known = view.Messages.Any(m => m.MessageId == body.MessageId);
+        var result = await grain.SubmitMessageAsync(caller, body, ct);
+        if (result.Status != CaseResultStatus.Done)
+        {
+            return CaseResults.Problem(result);
+        }
+
+        var accepted = new CommandAccepted(caseId, result.Version);
+        return known ? TypedResults.Ok(accepted) : TypedResults.Created($"/api/cases/{caseId}/messages/{body.MessageId}/envelope", accepted);
+    }
+
+    private static async Task<Results<Ok<EnvelopeForAgency>, ProblemHttpResult>> FetchAsync(
+        Guid caseId, Guid messageId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+    {
+        var (result, envelope) = await orleans.GetGrain<ICaseGrain>(caseId).FetchEnvelopeAsync(callers.Resolve(http.User), messageId, ct);
+        return envelope is not null ? TypedResults.Ok(envelope) : CaseResults.Problem(result);
+    }
+
+    private static async Task<Results<Ok<CommandAccepted>, ProblemHttpResult>> RewrapAsync(
+        Guid caseId, Guid messageId, AddRewrap body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, CancellationToken ct)
+    {
+        var caller = callers.Resolve(http.User);
+        var grain = orleans.GetGrain<ICaseGrain>(caseId);
+        if (await grain.GetViewAsync(caller, ct) is not { } view)
+        {
+            return CaseResults.Problem(CaseResult.NotFound);
+        }
+
+        if (body.MessageId != messageId)
+        {
+            return CaseResults.Problem(CaseResult.Invalid("The body's messageId differs from the path."));
+        }
+
+        var original = await grain.GetMessageStatementAsync(caller, messageId, ct);
+        if (await verifier.CheckForwardingAsync(caller, body, original, ct) is { } forged)
+        {
+            return TypedResults.Problem(forged, statusCode: StatusCodes.Status400BadRequest, title: "Statement does not verify");
+        }
+
+        return CaseResults.ToHttp(caseId, await grain.AddRewrapAsync(caller, body, ct));
+    }
+}
