@@ -1,6 +1,7 @@
 using Hub.Silo.Envelopes;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Sqlite;
+using Hub.Silo.Reminders;
 using Hub.Silo.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class SiloHosting
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHubJournal(configuration);
+        services.AddHubReminders(configuration);
         services.AddSingleton(new DemoSeedStatus(seedDemoNetwork));
         if (seedDemoNetwork)
         {
