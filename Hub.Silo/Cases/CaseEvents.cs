@@ -7,8 +7,11 @@ namespace Hub.Silo.Cases;
 /// <summary>Who did it and under which command id (for idempotent retries). Hub-initiated events have no command.</summary>
 public abstract record CaseEvent(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId);
 
-/// <summary>An agency as the case knows it: routing facts copied in when it joined, so the fold needs no lookups.</summary>
-public sealed record CaseAgency(string AgencyId, AgencyKind Kind, string Country);
+/// <summary>
+/// An agency as the case knows it: routing facts copied in when it joined, so the fold needs no lookups.
+/// <paramref name="AckSlaMinutes"/> is its acknowledgement target for this case's priority (0: none recorded).
+/// </summary>
+public sealed record CaseAgency(string AgencyId, AgencyKind Kind, string Country, int AckSlaMinutes = 0);
 
 public sealed record CaseOpened(
     DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
@@ -56,6 +59,14 @@ public sealed record TakedownRecorded(DateTimeOffset At, string ByAgency, string
 public sealed record OutcomeRecorded(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, CaseOutcome Outcome, int Victims)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
 
+/// <summary>A hold reached its end without being lifted; the notice may go out.</summary>
+public sealed record HoldExpired(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, string HeldBy)
+    : CaseEvent(At, ByAgency, ByUser, CommandId);
+
+/// <summary>An urgent referral was not acknowledged by <see cref="AgencyId"/> within its SLA: escalated to the liaison duty.</summary>
+public sealed record SlaBreached(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, string AgencyId, DateTimeOffset Deadline)
+    : CaseEvent(At, ByAgency, ByUser, CommandId);
+
 /// <summary>Inbox notices for every event up to <see cref="UpToVersion"/> were delivered (outbox checkpoint).</summary>
 public sealed record NoticesDelivered(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, long UpToVersion)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
@@ -75,7 +86,9 @@ internal static class CaseEvents
         .Map<HoldLifted>("case.hold-lifted.v1")
         .Map<TakedownRecorded>("case.takedown-recorded.v1")
         .Map<OutcomeRecorded>("case.outcome-recorded.v1")
-        .Map<NoticesDelivered>("case.notices-delivered.v1");
+        .Map<NoticesDelivered>("case.notices-delivered.v1")
+        .Map<HoldExpired>("case.hold-expired.v1")
+        .Map<SlaBreached>("case.sla-breached.v1");
 
     public static string StreamId(Guid caseId) => $"case/{caseId:N}";
 }

@@ -13,7 +13,7 @@ namespace Hub.Silo.Cases;
 /// stream. Decides every command from the explicit caller; a non-participant cannot tell that the case exists.
 /// </summary>
 public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore envelopes, TimeProvider clock, ILogger<CaseGrain> logger)
-    : Grain, ICaseGrain
+    : Grain, ICaseGrain, IRemindable
 {
     private EventSourcedState<CaseState, CaseEvent> _stream = null!;
 
@@ -55,7 +55,7 @@ public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore enve
                 : CaseResult.Conflict("This case id is taken; choose a new one.");
         }
 
-        var originator = await LookupAsync(caller.AgencyId, ct);
+        var originator = await LookupAsync(caller.AgencyId, ct, command.Priority);
         if (originator is null || !CaseRules.MayOpen(caller, originator.Kind))
         {
             return CaseResult.Forbidden("Only hotline analysts open cases.");
@@ -142,24 +142,32 @@ public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore enve
         : State.DoneCommands.TryGetValue(commandId, out var version) ? new CaseResult(CaseResultStatus.Done, Version: version)
         : null;
 
-    private async Task<CaseAgency?> LookupAsync(string agencyId, CancellationToken ct) =>
+    /// <summary>An agency's routing facts and its acknowledgement target for this case's priority.</summary>
+    private async Task<CaseAgency?> LookupAsync(string agencyId, CancellationToken ct, Priority? priority = null) =>
         await GrainFactory.GetGrain<IAgencyGrain>(agencyId).GetProfileAsync(ct) is { } profile
-            ? new CaseAgency(profile.Id, profile.Kind, profile.Country)
+            ? new CaseAgency(profile.Id, profile.Kind, profile.Country, (priority ?? State.Opened?.Priority) switch
+            {
+                Priority.Urgent => profile.Sla.AcknowledgeUrgentMinutes,
+                Priority.High => profile.Sla.AcknowledgeHighMinutes,
+                Priority.Normal => profile.Sla.AcknowledgeNormalMinutes,
+                _ => 0,
+            })
             : null;
 
     private Task<CaseResult> CommitAsync(CaseEvent @event, CancellationToken ct) => CommitAsync([@event], ct);
 
     /// <summary>Journals the events (durable before anything else happens), then delivers their inbox notices.</summary>
-    private async Task<CaseResult> CommitAsync(IReadOnlyList<CaseEvent> events, CancellationToken ct)
+    private async Task<CaseResult> CommitAsync(CaseEvent[] events, CancellationToken ct)
     {
         var before = _stream.Version;
         await _stream.AppendAsync(events, ct);
-        for (var i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Length; i++)
         {
             QueueNotices(before + i + 1, events[i]);
         }
 
         await DeliverNoticesAsync(ct);
+        await ScheduleDeadlineAsync();
         return new CaseResult(CaseResultStatus.Done, Version: _stream.Version);
     }
 }

@@ -1,3 +1,5 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Cases;
 using Hub.Contracts.Inbox;
 
 namespace Hub.Silo.Cases;
@@ -18,6 +20,10 @@ internal static class CaseNotices
             RewrapAdded r => [(r.Recipient.AgencyId, InboxItemKind.ReferralReceived)],
             ReferralDecided or ConsentDecided => OthersThan(@event.ByAgency).Select(a => (a, InboxItemKind.StatusChanged)),
             ParticipantAdded => OthersThan(@event.ByAgency).Select(a => (a, InboxItemKind.ParticipantAdded)),
+            HoldExpired => state.Participants.Keys.Select(a => (a, InboxItemKind.HoldChanged)),
+            SlaBreached b => state.Participants.Values
+                .Where(p => p.Role == ParticipantRole.Originator || p.Agency.Kind == AgencyKind.LiaisonPoint || p.Agency.AgencyId == b.AgencyId)
+                .Select(p => (p.Agency.AgencyId, InboxItemKind.Escalated)),
             HoldPlaced or HoldLifted => OthersThan(@event.ByAgency).Select(a => (a, InboxItemKind.HoldChanged)),
             TakedownRecorded => OthersThan(@event.ByAgency).Select(a => (a, InboxItemKind.TakedownChanged)),
             OutcomeRecorded => OthersThan(@event.ByAgency).Select(a => (a, InboxItemKind.OutcomeRecorded)),

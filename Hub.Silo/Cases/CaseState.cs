@@ -31,6 +31,9 @@ public sealed class CaseState
 
     public List<OutcomeRecorded> Outcomes { get; } = [];
 
+    /// <summary>Agencies whose acknowledgement deadline passed and was escalated.</summary>
+    public HashSet<string> Escalated { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Version up to which inbox notices are known to be delivered.</summary>
     public long NoticesDeliveredUpTo { get; private set; }
 
@@ -89,6 +92,13 @@ public sealed class CaseState
             case NoticesDelivered delivered:
                 NoticesDeliveredUpTo = Math.Max(NoticesDeliveredUpTo, delivered.UpToVersion);
                 break;
+            case HoldExpired:
+                ActiveHold = null;
+                Takedown = TakedownStatus.Cleared;
+                break;
+            case SlaBreached breach:
+                Escalated.Add(breach.AgencyId);
+                break;
             case EnvelopeFetched:
                 break;
             default:
@@ -100,6 +110,14 @@ public sealed class CaseState
 
     /// <summary>The hold in force at <paramref name="now"/>: an expired hold no longer blocks the notice.</summary>
     public Hold? HoldAt(DateTimeOffset now) => ActiveHold is { } hold && hold.Until > now ? hold : null;
+
+    /// <summary>When each recipient that has not acknowledged must do so (urgent cases only; escalated ones excluded).</summary>
+    public IEnumerable<(string AgencyId, DateTimeOffset Deadline)> OpenAcknowledgementDeadlines() =>
+        Opened?.Priority != Priority.Urgent
+            ? []
+            : Participants.Values
+                .Where(p => p.Status == RecipientStatus.Delivered && p.Agency.AckSlaMinutes > 0 && !Escalated.Contains(p.Agency.AgencyId))
+                .Select(p => (p.Agency.AgencyId, p.JoinedAt.AddMinutes(p.Agency.AckSlaMinutes)));
 
     /// <summary>The takedown status as of <paramref name="now"/> (a lapsed hold reads as cleared).</summary>
     public TakedownStatus TakedownAt(DateTimeOffset now) =>
