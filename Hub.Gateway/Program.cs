@@ -7,6 +7,7 @@ using Hub.Gateway.Auth.Development;
 using Hub.Gateway.Live;
 using Hub.Gateway.Operations;
 using Hub.Gateway.Routing;
+using Hub.Gateway.Stats;
 using Hub.Gateway.Verification;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -66,6 +67,7 @@ app.MapRoutes();
 app.MapCases();
 app.MapMessages();
 app.MapInbox();
+app.MapStats();
 app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

@@ -1,18 +1,19 @@
 using Hub.Contracts.Inbox;
+using Hub.Contracts.Stats;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Silo.Cases;
 
 /// <summary>
-/// The case's outbox: inbox notices derived from journaled events, delivered at least once and in order
-/// (each inbox ignores a repeated case version). A failed delivery is retried by a timer; nothing is lost
-/// because the events themselves are the outbox, replayed after the last delivery checkpoint on activation.
+/// The case's outbox: inbox notices and measurements derived from journaled events, delivered at least once
+/// and in order (receivers ignore a repeated case version). A failed delivery is retried by a timer; nothing
+/// is lost because the events themselves are the outbox, replayed after the last delivery checkpoint on activation.
 /// </summary>
 public sealed partial class CaseGrain
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
 
-    private readonly Queue<(long Version, string AgencyId, InboxItemKind Kind, DateTimeOffset At)> _undelivered = new();
+    private readonly Queue<OutboxItem> _undelivered = new();
     private long _deliveredUpTo;
     private IGrainTimer? _retry;
 
@@ -29,29 +30,35 @@ public sealed partial class CaseGrain
     {
         foreach (var (agency, kind) in CaseNotices.For(@event, State))
         {
-            _undelivered.Enqueue((version, agency, kind, @event.At));
+            _undelivered.Enqueue(new OutboxItem(version, agency, new InboxNotice(this.GetPrimaryKey(), version, kind, @event.At), null));
+        }
+
+        if (CaseMeasures.For(@event, State) is { Count: > 0 } measures)
+        {
+            _undelivered.Enqueue(new OutboxItem(version, IStatsGrain.Key, null, measures));
         }
     }
 
     private async Task DeliverNoticesAsync(CancellationToken ct)
     {
         var caseId = this.GetPrimaryKey();
-        while (_undelivered.TryPeek(out var notice))
+        while (_undelivered.TryPeek(out var item))
         {
             try
             {
-                await GrainFactory.GetGrain<IAgencyInboxGrain>(notice.AgencyId).DeliverAsync(new InboxNotice(caseId, notice.Version, notice.Kind, notice.At), ct);
+                await (item.Notice is { } notice
+                    ? GrainFactory.GetGrain<IAgencyInboxGrain>(item.Receiver).DeliverAsync(notice, ct)
+                    : GrainFactory.GetGrain<IStatsGrain>(item.Receiver).RecordAsync(caseId, item.Version, item.Measures!, ct));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The command itself is durable; its notices wait and are retried in order.
-                LogDeliveryDeferred(ex, caseId, notice.AgencyId);
+                LogDeliveryDeferred(ex, caseId, item.Receiver);
                 _retry ??= this.RegisterGrainTimer(RetryDeliveryAsync, RetryDelay, RetryDelay);
                 return;
             }
 
             _undelivered.Dequeue();
-            _deliveredUpTo = Math.Max(_deliveredUpTo, notice.Version);
         }
 
         _deliveredUpTo = _stream.Version;
@@ -72,15 +79,18 @@ public sealed partial class CaseGrain
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Losing the checkpoint only means some notices are offered again, and inboxes ignore repeats.
+                // Losing the checkpoint only means some notices are offered again, and receivers ignore repeats.
                 LogCheckpointSkipped(ex, this.GetPrimaryKey());
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox notice of case {CaseId} to {AgencyId} deferred; will retry")]
-    private partial void LogDeliveryDeferred(Exception exception, Guid caseId, string agencyId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery of case {CaseId} to {Receiver} deferred; will retry")]
+    private partial void LogDeliveryDeferred(Exception exception, Guid caseId, string receiver);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery checkpoint of case {CaseId} not written")]
     private partial void LogCheckpointSkipped(Exception exception, Guid caseId);
+
+    /// <summary>One pending delivery: an inbox notice for an agency, or measurements for the stats grain.</summary>
+    private sealed record OutboxItem(long Version, string Receiver, InboxNotice? Notice, IReadOnlyList<CaseMeasure>? Measures);
 }

@@ -23,6 +23,9 @@ public sealed class CaseState
 
     public Hold? ActiveHold { get; private set; }
 
+    /// <summary>The most recent hold, kept after it ended (for its duration).</summary>
+    public Hold? LastHold { get; private set; }
+
     public TakedownStatus Takedown { get; private set; } = TakedownStatus.NoticePending;
 
     public DateTimeOffset? NoticeSentAt { get; private set; }
@@ -76,7 +79,8 @@ public sealed class CaseState
                 Messages[rewrap.MessageId].Rewraps[rewrap.Recipient.AgencyId] = rewrap;
                 break;
             case HoldPlaced hold:
-                ActiveHold = new Hold(hold.ByAgency, hold.Until, hold.Reason);
+                ActiveHold = new Hold(hold.ByAgency, hold.Until, hold.Reason, ActiveHold?.ByAgency == hold.ByAgency ? ActiveHold.PlacedAt : hold.At);
+                LastHold = ActiveHold;
                 Takedown = TakedownStatus.Held;
                 break;
             case HoldLifted:
@@ -182,5 +186,5 @@ public sealed class CaseState
     }
 
     /// <summary>A takedown hold.</summary>
-    public sealed record Hold(string ByAgency, DateTimeOffset Until, HoldReason Reason);
+    public sealed record Hold(string ByAgency, DateTimeOffset Until, HoldReason Reason, DateTimeOffset PlacedAt);
 }

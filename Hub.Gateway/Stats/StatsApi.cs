@@ -1,0 +1,17 @@
+using Hub.Contracts.Stats;
+using Hub.Gateway.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Gateway.Stats;
+
+/// <summary><c>GET /api/stats</c>: per-hop duration percentiles per agency and country, and victims identified per year.</summary>
+public static class StatsApi
+{
+    public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/stats", async (IClusterClient orleans, CancellationToken ct) => TypedResults.Ok(await orleans.GetGrain<IStatsGrain>(IStatsGrain.Key).GetAsync(ct)))
+            .WithTags("Stats").RequireAuthorization(AuthExtensions.AgencyMemberPolicy)
+            .WithSummary("Time to acknowledge, decide, notice and removal, hold durations; victims identified per year with year-on-year change.");
+        return app;
+    }
+}
