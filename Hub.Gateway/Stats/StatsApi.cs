@@ -1,4 +1,3 @@
-using Hub.Contracts.Stats;
 using Hub.Gateway.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
