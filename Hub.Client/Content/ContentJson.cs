@@ -26,7 +26,9 @@ internal static class ContentJson
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = ContentJsonContext.Default.WithAddedModifier(OmitEmptyLists),
+            // Reflection metadata: the source generator binds init-only members through the constructor,
+            // which [JsonExtensionData] does not support, and the unknown members must survive.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver().WithAddedModifier(OmitEmptyLists),
             AllowDuplicateProperties = false,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,

@@ -34,8 +34,12 @@ public static class ReferralContentValidator
         CheckEscalation(problems, content, context);
         problems.Text("$.notes", content.Notes, ContentLimits.MaxNotesLength, multiline: true);
         AttachmentRules.CheckAll(problems, content.Attachments);
-        CheckReplyLink(problems, content, isReferral);
-        CheckRequestedInformation(problems, content);
+        // Which links and requests a document needs depends on its kind; for an unknown kind, the kind is the problem.
+        if (Enum.IsDefined(content.Kind))
+        {
+            CheckReplyLink(problems, content, isReferral);
+            CheckRequestedInformation(problems, content);
+        }
         return problems.Problems;
     }
 
