@@ -1,5 +1,5 @@
+using Hub.Contracts.Stats;
 using Hub.Gateway.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Gateway.Stats;
 
