@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Hub.Silo.Envelopes;
 using Hub.Silo.Journal;
+using Hub.Silo.Journal.Integrity;
 using Hub.Silo.Journal.Sqlite;
 using Hub.Silo.Reminders;
 using Hub.Silo.Seeding;
@@ -51,8 +53,9 @@ public static class SiloHosting
         }
 
         var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
-        services.AddSingleton<IJournalStore>(sp =>
-            new SqliteJournalStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>()));
+        services.AddSingleton(sp => new JournalTamperAlarm(sp.GetService<IMeterFactory>(), sp.GetRequiredService<ILogger<JournalTamperAlarm>>()));
+        services.AddSingleton<IJournalStore>(sp => new SqliteJournalStore(
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>()));
         services.AddSingleton<IEnvelopeStore>(_ => new SqliteEnvelopeStore(options));
         return services;
     }
