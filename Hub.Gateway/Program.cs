@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Hub.Gateway.Agencies;
+using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Cases;
 using Hub.Gateway.Inbox;
@@ -66,6 +67,7 @@ app.MapRoutes();
 app.MapCases();
 app.MapMessages();
 app.MapInbox();
+app.MapAudit();
 app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

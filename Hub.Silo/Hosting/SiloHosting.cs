@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Hub.Silo.Audit;
 using Hub.Silo.Envelopes;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Integrity;
@@ -28,12 +29,13 @@ public static class SiloHosting
         return silo;
     }
 
-    /// <summary>The services Hub's grains depend on: clock, journal, and (optionally) the demo network seeder.</summary>
+    /// <summary>The services Hub's grains depend on: clock, journal, log keys and checkpoints, and (optionally) the demo network seeder.</summary>
     public static IServiceCollection AddHubGrainServices(this IServiceCollection services, IConfiguration configuration, bool seedDemoNetwork)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHubJournal(configuration);
         services.AddHubReminders(configuration);
+        services.AddHubAudit(configuration);
         services.AddSingleton(new DemoSeedStatus(seedDemoNetwork));
         if (seedDemoNetwork)
         {
@@ -55,7 +57,8 @@ public static class SiloHosting
         var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
         services.AddSingleton(sp => new JournalTamperAlarm(sp.GetService<IMeterFactory>(), sp.GetRequiredService<ILogger<JournalTamperAlarm>>()));
         services.AddSingleton<IJournalStore>(sp => new SqliteJournalStore(
-            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>()));
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>(),
+            sp.GetService<ICheckpointAuthenticator>()));
         services.AddSingleton<IEnvelopeStore>(_ => new SqliteEnvelopeStore(options));
         return services;
     }

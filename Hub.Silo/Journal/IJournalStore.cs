@@ -56,8 +56,8 @@ public interface IJournalStore
 
     /// <summary>
     /// Stores a signed checkpoint, or replaces the note of the stored one of the same size (to add cosignatures).
-    /// The store checks the root against its own tree at that size and refuses a size below the latest checkpoint's;
-    /// it does not check signatures (the checkpoint service does).
+    /// The store checks the root against its own tree at that size and refuses a new size below the latest checkpoint's
+    /// (an existing one may get its note replaced); it does not check signatures (the checkpoint service does).
     /// </summary>
     /// <exception cref="InvalidOperationException">The root is not the stream's root at that size, or the size goes backwards.</exception>
     Task SaveCheckpointAsync(JournalCheckpoint checkpoint, CancellationToken ct = default);

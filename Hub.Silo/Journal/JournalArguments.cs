@@ -19,9 +19,9 @@ internal static class JournalArguments
             throw new ArgumentException($"Stream ids are at most {MaxStreamIdLength} characters.", nameof(streamId));
         }
 
-        if (!IsWellFormed(streamId))
+        if (!IsWellFormed(streamId) || streamId.Any(char.IsControl))
         {
-            throw new ArgumentException("Stream ids are well-formed UTF-16 (no lone surrogates).", nameof(streamId));
+            throw new ArgumentException("Stream ids are well-formed UTF-16 without control characters (they name checkpoint origins).", nameof(streamId));
         }
     }
 

@@ -20,4 +20,7 @@ public enum JournalIntegrityCheck
 
     /// <summary>The stream is not an extension of a checkpoint the hub already signed: its history was rewritten (a fork).</summary>
     CheckpointInconsistent = 6,
+
+    /// <summary>A stored checkpoint's signed note does not verify with the hub's log keys or does not state its size and root.</summary>
+    CheckpointSignature = 7,
 }

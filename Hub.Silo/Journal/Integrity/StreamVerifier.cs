@@ -23,6 +23,7 @@ internal static class StreamVerifier
     /// <param name="storedLeaves">Stored (version, leaf hash) pairs with version &gt; <paramref name="after"/>, in order.</param>
     /// <param name="nodes">The stored tree of size <paramref name="size"/>.</param>
     /// <param name="checkpoint">The latest checkpoint the hub signed for the stream, if any.</param>
+    /// <param name="authenticator">Checks the checkpoint's signature; null trusts the stored size and root.</param>
     /// <param name="alarm">Raises the failure.</param>
     public static byte[] VerifyTree(
         string streamId,
@@ -31,8 +32,15 @@ internal static class StreamVerifier
         IEnumerable<(long Version, byte[] LeafHash)> storedLeaves,
         IMerkleNodeSource nodes,
         JournalCheckpoint? checkpoint,
+        ICheckpointAuthenticator? authenticator,
         JournalTamperAlarm alarm)
     {
+        if (checkpoint is not null && authenticator is not null && !authenticator.IsAuthentic(checkpoint))
+        {
+            throw alarm.Raise(streamId, checkpoint.TreeSize, JournalIntegrityCheck.CheckpointSignature,
+                $"the stored checkpoint at size {checkpoint.TreeSize} is not one the hub signed");
+        }
+
         if (checkpoint is not null && checkpoint.TreeSize > size)
         {
             throw alarm.Raise(streamId, size, JournalIntegrityCheck.CheckpointTruncated,

@@ -22,7 +22,8 @@ public sealed partial class SqliteJournalStore
             throw new InvalidOperationException($"Stream '{streamId}' has {size} entries; it cannot have a checkpoint at size {checkpoint.TreeSize}.");
         }
 
-        if (ReadCheckpoint(connection, transaction, streamId, null) is { } latest && latest.TreeSize > checkpoint.TreeSize)
+        if (ReadCheckpoint(connection, transaction, streamId, null) is { } latest && latest.TreeSize > checkpoint.TreeSize
+            && ReadCheckpoint(connection, transaction, streamId, checkpoint.TreeSize) is null)
         {
             throw new InvalidOperationException($"Stream '{streamId}' already has a checkpoint at size {latest.TreeSize}; checkpoints only move forward.");
         }

@@ -96,7 +96,7 @@ public sealed partial class SqliteJournalStore
     {
         var checkpoint = ReadCheckpoint(connection, snapshot, streamId, null);
         using var nodes = new SqliteNodeSource(connection, snapshot, streamId, size);
-        return StreamVerifier.VerifyTree(streamId, after, size, StoredLeaves(connection, snapshot, streamId, after), nodes, checkpoint, _alarm);
+        return StreamVerifier.VerifyTree(streamId, after, size, StoredLeaves(connection, snapshot, streamId, after), nodes, checkpoint, _authenticator, _alarm);
     }
 
     /// <summary>Pass 2: the entries after <paramref name="after"/>, each checked against its stored leaf before it is handed out.</summary>

@@ -27,6 +27,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly JournalTamperAlarm _alarm;
+    private readonly ICheckpointAuthenticator? _authenticator;
     private readonly FrontierCache _frontiers;
     private readonly Channel<AppendRequest> _appends =
         Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
@@ -34,7 +35,11 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     private readonly Task _writerLoop;
 
     public SqliteJournalStore(
-        SqliteJournalOptions options, TimeProvider? clock = null, ILogger<SqliteJournalStore>? logger = null, JournalTamperAlarm? alarm = null)
+        SqliteJournalOptions options,
+        TimeProvider? clock = null,
+        ILogger<SqliteJournalStore>? logger = null,
+        JournalTamperAlarm? alarm = null,
+        ICheckpointAuthenticator? authenticator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatch, 1);
@@ -51,6 +56,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         _clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteJournalStore>.Instance;
         _alarm = alarm ?? new JournalTamperAlarm();
+        _authenticator = authenticator;
         _frontiers = new FrontierCache(options.FrontierCacheSize);
 
         _writer = new SqliteConnection(_connectionString);
