@@ -70,7 +70,7 @@ internal static class LogKeyFile
     private static Key Load(string fullPath, string name)
     {
         var text = File.ReadAllText(fullPath, Encoding.ASCII).TrimEnd('\n');
-        var parts = text.StartsWith(Prefix, StringComparison.Ordinal) ? text[Prefix.Length..].Split('+') : [];
+        var parts = text.StartsWith(Prefix, StringComparison.Ordinal) ? text[Prefix.Length..].Split('+', 3) : [];
         if (parts.Length != 3 || !uint.TryParse(parts[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var keyId))
         {
             throw new InvalidOperationException($"The log key file '{fullPath}' is not a signer key.");

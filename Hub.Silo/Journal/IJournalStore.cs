@@ -17,8 +17,8 @@ namespace Hub.Silo.Journal;
 /// <item>Reads fail closed: <see cref="ReadAsync"/> and <see cref="GetTreeHeadAsync"/> recompute the leaves from the
 /// stored fields and check the version chain, the stored tree and the latest stored checkpoint (the stream may not be
 /// shorter than it nor inconsistent with it); on any mismatch they raise the tamper alarm and throw
-/// <see cref="Integrity.JournalTamperedException"/>. The tree is checked before the first entry is yielded, and no entry
-/// that fails its own check is yielded.</item>
+/// <see cref="Integrity.JournalTamperedException"/>. Everything is checked before the first entry is yielded: a read that
+/// fails serves nothing.</item>
 /// </list>
 /// </remarks>
 public interface IJournalStore

@@ -1,14 +1,15 @@
-// StreamVerifier: the read-side integrity checks every journal store runs, in two passes over one
-// consistent snapshot of a stream of n entries.
+// StreamVerifier: the read-side integrity checks every journal store runs over one consistent snapshot
+// of a stream of n entries, before a single entry is handed out.
 //
-//   pass 1  tree      stored leaf hashes after `after` chain 1..n without gaps; the root built from
-//                     them (on the stored frontier at `after`) equals the root of the stored nodes
-//                     at n; n is at least the latest signed checkpoint's size and the tree at n is
-//                     consistent with it (RFC 9162 consistency proof from the stored nodes)
-//   pass 2  entries   each entry's fields, re-encoded (LogEntryEncoding), hash to its stored leaf
+//   entries      versions after `after` chain after+1 .. n without gaps; each entry's fields, re-encoded
+//                (LogEntryEncoding), hash to the leaf hash stored with it
+//   tree         the root built from those recomputed leaves (on the stored frontier at `after`) equals
+//                the root of the stored nodes at n
+//   checkpoint   the latest signed checkpoint is authentic, n is at least its size, and the tree at n is
+//                consistent with it (RFC 9162 consistency proof from the stored nodes)
 //
-// Pass 1 runs before any entry is handed out; pass 2 stops before handing out an entry that fails.
-// A read from version 0 therefore recomputes the whole tree from the entries themselves.
+// A read from version 0 therefore recomputes the whole tree from the entries themselves. Stores then
+// serve the entries from the same snapshot, so what is served is exactly what was verified.
 using Hub.Transparency.Merkle;
 
 namespace Hub.Silo.Journal.Integrity;
@@ -16,11 +17,11 @@ namespace Hub.Silo.Journal.Integrity;
 /// <summary>Store-agnostic checks of a stream's entries against its stored Merkle log.</summary>
 internal static class StreamVerifier
 {
-    /// <summary>Pass 1: checks the stored tree of a stream at <paramref name="size"/> and returns its root.</summary>
+    /// <summary>Checks the entries after <paramref name="after"/> and the stored tree at <paramref name="size"/>; returns the root.</summary>
     /// <param name="streamId">The stream.</param>
     /// <param name="after">Leaves up to this version are taken from the stored nodes (already verified by an earlier read).</param>
     /// <param name="size">The stream's current version, as the store sees it.</param>
-    /// <param name="storedLeaves">Stored (version, leaf hash) pairs with version &gt; <paramref name="after"/>, in order.</param>
+    /// <param name="storedEntries">Stored entries with version &gt; <paramref name="after"/> and their stored leaf hashes, in order.</param>
     /// <param name="nodes">The stored tree of size <paramref name="size"/>.</param>
     /// <param name="checkpoint">The latest checkpoint the hub signed for the stream, if any.</param>
     /// <param name="authenticator">Checks the checkpoint's signature; null trusts the stored size and root.</param>
@@ -29,7 +30,7 @@ internal static class StreamVerifier
         string streamId,
         long after,
         long size,
-        IEnumerable<(long Version, byte[] LeafHash)> storedLeaves,
+        IEnumerable<(JournalEntry Entry, byte[] StoredLeafHash)> storedEntries,
         IMerkleNodeSource nodes,
         JournalCheckpoint? checkpoint,
         ICheckpointAuthenticator? authenticator,
@@ -50,19 +51,21 @@ internal static class StreamVerifier
         var start = Math.Min(after, size);
         var accumulator = Guard(streamId, start, alarm, () => start == 0 ? new MerkleAccumulator() : MerkleAccumulator.Restore(nodes, start));
         var expected = start + 1;
-        foreach (var (version, leafHash) in storedLeaves)
+        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
+        foreach (var (entry, storedLeafHash) in storedEntries)
         {
-            if (version != expected)
+            if (entry.Version != expected)
             {
-                throw alarm.Raise(streamId, expected, JournalIntegrityCheck.VersionChain, $"expected version {expected}, found {version}");
+                throw alarm.Raise(streamId, expected, JournalIntegrityCheck.VersionChain, $"expected version {expected}, found {entry.Version}");
             }
 
-            if (leafHash.Length != MerkleHash.Size)
+            JournalLeaf.ComputeHash(streamId, entry.Version, entry.Type, entry.RecordedAt.ToUnixTimeMilliseconds(), entry.Payload.Span, leaf);
+            if (!leaf.SequenceEqual(storedLeafHash))
             {
-                throw alarm.Raise(streamId, version, JournalIntegrityCheck.MissingNode, "the stored leaf hash is not 32 bytes");
+                throw alarm.Raise(streamId, entry.Version, JournalIntegrityCheck.LeafHash, "the entry does not hash to its stored leaf");
             }
 
-            accumulator.Append(leafHash);
+            accumulator.Append(leaf);
             expected++;
         }
 
@@ -89,22 +92,6 @@ internal static class StreamVerifier
         }
 
         return root;
-    }
-
-    /// <summary>Pass 2: checks one entry against its stored leaf hash and its expected position.</summary>
-    public static void VerifyEntry(JournalEntry entry, long expectedVersion, ReadOnlySpan<byte> storedLeafHash, JournalTamperAlarm alarm)
-    {
-        if (entry.Version != expectedVersion)
-        {
-            throw alarm.Raise(entry.StreamId, expectedVersion, JournalIntegrityCheck.VersionChain, $"expected version {expectedVersion}, found {entry.Version}");
-        }
-
-        Span<byte> computed = stackalloc byte[MerkleHash.Size];
-        JournalLeaf.ComputeHash(entry.StreamId, entry.Version, entry.Type, entry.RecordedAt.ToUnixTimeMilliseconds(), entry.Payload.Span, computed);
-        if (!computed.SequenceEqual(storedLeafHash))
-        {
-            throw alarm.Raise(entry.StreamId, entry.Version, JournalIntegrityCheck.LeafHash, "the entry does not hash to its stored leaf");
-        }
     }
 
     // A source that lacks a leaf makes the Merkle code throw InvalidOperationException: a missing node.

@@ -71,11 +71,6 @@ internal static class SqliteJournalSchema
         WHERE stream_id = $stream AND version > $after ORDER BY version
         """;
 
-    public const string ReadLeaves = """
-        SELECT version, leaf_hash FROM journal_entries
-        WHERE stream_id = $stream AND version > $after ORDER BY version
-        """;
-
     public const string Leaf = "SELECT leaf_hash FROM journal_entries WHERE stream_id = $stream AND version = $version";
 
     public const string Node = "SELECT hash FROM journal_nodes WHERE stream_id = $stream AND level = $level AND idx = $idx";

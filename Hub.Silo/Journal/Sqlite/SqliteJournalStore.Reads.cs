@@ -16,8 +16,10 @@ public sealed partial class SqliteJournalStore
         await using var connection = await OpenAsync(ct);
         using var snapshot = connection.BeginTransaction(deferred: true);
         var size = ReadHead(connection, snapshot, streamId);
-        VerifyTree(connection, snapshot, streamId, afterVersion, size);
-        foreach (var entry in VerifiedEntries(connection, snapshot, streamId, afterVersion))
+        VerifyStream(connection, snapshot, streamId, afterVersion, size);
+
+        // Served from the same snapshot, so exactly what was just verified.
+        foreach (var (entry, _) in StoredEntries(connection, snapshot, streamId, afterVersion))
         {
             ct.ThrowIfCancellationRequested();
             yield return entry;
@@ -60,12 +62,7 @@ public sealed partial class SqliteJournalStore
 
         // What the latest checkpoint covers is vouched for by its signature; what came after is recomputed.
         var signed = Math.Min(ReadCheckpoint(connection, snapshot, streamId, null)?.TreeSize ?? 0, size);
-        var root = VerifyTree(connection, snapshot, streamId, signed, size);
-        foreach (var _ in VerifiedEntries(connection, snapshot, streamId, signed))
-        {
-            ct.ThrowIfCancellationRequested();
-        }
-
+        var root = VerifyStream(connection, snapshot, streamId, signed, size);
         return new JournalTreeHead(streamId, size, root);
     }
 
@@ -91,16 +88,16 @@ public sealed partial class SqliteJournalStore
         return FromStoredTree(streamId, toSize, () => MerkleProofBuilder.BuildConsistencyProof(nodes, fromSize, toSize));
     }
 
-    /// <summary>Pass 1 (see <see cref="StreamVerifier"/>): the stored leaves, nodes and latest checkpoint agree.</summary>
-    private byte[] VerifyTree(SqliteConnection connection, SqliteTransaction snapshot, string streamId, long after, long size)
+    /// <summary>Verifies the entries after <paramref name="after"/> and the stored tree (see <see cref="StreamVerifier"/>); returns the root.</summary>
+    private byte[] VerifyStream(SqliteConnection connection, SqliteTransaction snapshot, string streamId, long after, long size)
     {
         var checkpoint = ReadCheckpoint(connection, snapshot, streamId, null);
         using var nodes = new SqliteNodeSource(connection, snapshot, streamId, size);
-        return StreamVerifier.VerifyTree(streamId, after, size, StoredLeaves(connection, snapshot, streamId, after), nodes, checkpoint, _authenticator, _alarm);
+        return StreamVerifier.VerifyTree(streamId, after, size, StoredEntries(connection, snapshot, streamId, after), nodes, checkpoint, _authenticator, _alarm);
     }
 
-    /// <summary>Pass 2: the entries after <paramref name="after"/>, each checked against its stored leaf before it is handed out.</summary>
-    private IEnumerable<JournalEntry> VerifiedEntries(SqliteConnection connection, SqliteTransaction snapshot, string streamId, long after)
+    private static IEnumerable<(JournalEntry Entry, byte[] StoredLeafHash)> StoredEntries(
+        SqliteConnection connection, SqliteTransaction snapshot, string streamId, long after)
     {
         using var command = connection.CreateCommand();
         command.Transaction = snapshot;
@@ -108,7 +105,6 @@ public sealed partial class SqliteJournalStore
         command.Parameters.AddWithValue("$stream", streamId);
         command.Parameters.AddWithValue("$after", after);
         using var reader = command.ExecuteReader();
-        var expected = after + 1;
         while (reader.Read())
         {
             var entry = new JournalEntry(
@@ -117,22 +113,7 @@ public sealed partial class SqliteJournalStore
                 reader.GetString(1),
                 (byte[])reader.GetValue(2),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
-            StreamVerifier.VerifyEntry(entry, expected++, reader.GetValue(4) as byte[], _alarm);
-            yield return entry;
-        }
-    }
-
-    private static IEnumerable<(long Version, byte[] LeafHash)> StoredLeaves(SqliteConnection connection, SqliteTransaction snapshot, string streamId, long after)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = snapshot;
-        command.CommandText = SqliteJournalSchema.ReadLeaves;
-        command.Parameters.AddWithValue("$stream", streamId);
-        command.Parameters.AddWithValue("$after", after);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return (reader.GetInt64(0), reader.GetValue(1) as byte[] ?? []);
+            yield return (entry, reader.GetValue(4) as byte[] ?? []);
         }
     }
 
