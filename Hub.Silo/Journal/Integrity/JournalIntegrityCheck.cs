@@ -1,6 +1,7 @@
 namespace Hub.Silo.Journal.Integrity;
 
 /// <summary>Which integrity check of a stream's Merkle log failed on read.</summary>
+[GenerateSerializer, Alias("Hub.Silo.Journal.Integrity.JournalIntegrityCheck")]
 public enum JournalIntegrityCheck
 {
     /// <summary>An entry's fields no longer hash to the leaf hash stored with it (payload, type, time or version edited).</summary>

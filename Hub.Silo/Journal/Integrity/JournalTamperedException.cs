@@ -3,7 +3,9 @@ namespace Hub.Silo.Journal.Integrity;
 /// <summary>
 /// A stream's stored entries or tree no longer match their Merkle log: someone altered the journal
 /// outside the hub. Reads of the stream fail closed with this exception and serve no unverified entry.
+/// It crosses grain calls (serializable), so a caller of a grain that refused to activate sees it.
 /// </summary>
+[GenerateSerializer, Alias("Hub.Silo.Journal.Integrity.JournalTamperedException")]
 public sealed class JournalTamperedException : Exception
 {
     public JournalTamperedException(string streamId, long version, JournalIntegrityCheck check, string detail)
@@ -32,11 +34,14 @@ public sealed class JournalTamperedException : Exception
     }
 
     /// <summary>The stream that failed.</summary>
+    [Id(0)]
     public string StreamId { get; }
 
     /// <summary>The version (or tree size) at which the check failed.</summary>
+    [Id(1)]
     public long Version { get; }
 
     /// <summary>What failed.</summary>
+    [Id(2)]
     public JournalIntegrityCheck Check { get; }
 }

@@ -111,7 +111,7 @@ public sealed partial class SqliteJournalStore
                 streamId,
                 reader.GetInt64(0),
                 reader.GetString(1),
-                (byte[])reader.GetValue(2),
+                reader.GetFieldValue<byte[]>(2), // also when an edit left TEXT in the column: its bytes then fail the leaf check
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
             yield return (entry, reader.GetValue(4) as byte[] ?? []);
         }
