@@ -31,9 +31,9 @@ public sealed class EventSourcedState<TState, TEvent>(
 
     /// <summary>Folds the entries after <see cref="Version"/> into <see cref="State"/>.</summary>
     /// <remarks>
-    /// The fold runs on a copy and is kept only when the whole read verified: a read that fails its integrity check
-    /// (<see cref="Journal.Integrity.JournalTamperedException"/>) leaves the state as it was, and the exception
-    /// propagates, so a grain activating over a tampered stream refuses to activate.
+    /// The journal verifies the whole range before it yields the first entry, so a read that fails its integrity check
+    /// (<see cref="Journal.Integrity.JournalTamperedException"/>) folds nothing, and <see cref="Version"/> moves only
+    /// once the read completed. The exception propagates: a grain activating over a tampered stream refuses to activate.
     /// </remarks>
     public async Task LoadAsync(CancellationToken ct)
     {
