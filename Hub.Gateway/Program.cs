@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Hub.Gateway.Agencies;
+using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Cases;
 using Hub.Gateway.Inbox;
@@ -68,6 +69,7 @@ app.MapCases();
 app.MapMessages();
 app.MapInbox();
 app.MapStats();
+app.MapAudit();
 app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

@@ -29,13 +29,24 @@ public sealed class EventSourcedState<TState, TEvent>(
     /// <summary>Version of the last event folded into <see cref="State"/>.</summary>
     public long Version { get; private set; }
 
+    /// <summary>Folds the entries after <see cref="Version"/> into <see cref="State"/>.</summary>
+    /// <remarks>
+    /// The journal verifies the whole range before it yields the first entry, so a read that fails its integrity check
+    /// (<see cref="Journal.Integrity.JournalTamperedException"/>) folds nothing, and <see cref="Version"/> moves only
+    /// once the read completed. The exception propagates: a grain activating over a tampered stream refuses to activate.
+    /// </remarks>
     public async Task LoadAsync(CancellationToken ct)
     {
+        var state = State;
+        var version = Version;
         await foreach (var entry in journal.ReadAsync(StreamId, Version, ct))
         {
-            State = apply(State, codec.Decode(entry), entry.Version);
-            Version = entry.Version;
+            state = apply(state, codec.Decode(entry), entry.Version);
+            version = entry.Version;
         }
+
+        State = state;
+        Version = version;
     }
 
     /// <summary>

@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
+using Hub.Silo.Audit;
 using Hub.Silo.Envelopes;
 using Hub.Silo.Journal;
+using Hub.Silo.Journal.Integrity;
 using Hub.Silo.Journal.Sqlite;
 using Hub.Silo.Reminders;
 using Hub.Silo.Seeding;
@@ -26,12 +29,13 @@ public static class SiloHosting
         return silo;
     }
 
-    /// <summary>The services Hub's grains depend on: clock, journal, and (optionally) the demo network seeder.</summary>
+    /// <summary>The services Hub's grains depend on: clock, journal, log keys and checkpoints, and (optionally) the demo network seeder.</summary>
     public static IServiceCollection AddHubGrainServices(this IServiceCollection services, IConfiguration configuration, bool seedDemoNetwork)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHubJournal(configuration);
         services.AddHubReminders(configuration);
+        services.AddHubAudit(configuration);
         services.AddSingleton(new DemoSeedStatus(seedDemoNetwork));
         if (seedDemoNetwork)
         {
@@ -51,8 +55,10 @@ public static class SiloHosting
         }
 
         var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
-        services.AddSingleton<IJournalStore>(sp =>
-            new SqliteJournalStore(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>()));
+        services.AddSingleton(sp => new JournalTamperAlarm(sp.GetService<IMeterFactory>(), sp.GetRequiredService<ILogger<JournalTamperAlarm>>()));
+        services.AddSingleton<IJournalStore>(sp => new SqliteJournalStore(
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>(),
+            sp.GetService<ICheckpointAuthenticator>()));
         services.AddSingleton<IEnvelopeStore>(_ => new SqliteEnvelopeStore(options));
         return services;
     }

@@ -16,13 +16,16 @@ public sealed class SiloClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The journal file, for tests that edit it behind the silo's back.</summary>
+    public string JournalPath => Path.Combine(_directory, "journal.db");
+
     /// <summary>The silo's journal, to check what was (or was not) written.</summary>
     public IJournalStore Journal => Cluster.Silos[0].ServiceProvider.GetRequiredService<IJournalStore>();
 
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hub:Journal:Sqlite:Path"] = Path.Combine(_directory, "journal.db") })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hub:Journal:Sqlite:Path"] = JournalPath })
             .Build();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.Services.AddHubGrainServices(configuration, seedDemoNetwork: true));

@@ -8,4 +8,7 @@ public sealed class SqliteJournalOptions
 
     /// <summary>Most appends committed in one transaction (one fsync).</summary>
     public int MaxBatch { get; set; } = 512;
+
+    /// <summary>Streams whose Merkle frontier (at most 2 KiB each) the writer keeps in memory.</summary>
+    public int FrontierCacheSize { get; set; } = 10_000;
 }

@@ -1,6 +1,9 @@
 namespace Hub.Silo.Journal.Sqlite;
 
-/// <summary>The embedded journal's schema: one table, keyed by stream and version.</summary>
+/// <summary>
+/// The embedded journal's schema: entries with their Merkle leaf hashes, the completed tree nodes,
+/// signed checkpoints, and per-stream heads for the periodic signer.
+/// </summary>
 internal static class SqliteJournalSchema
 {
     // WAL lets readers run beside the single writer; synchronous=FULL syncs the WAL on every
@@ -11,6 +14,9 @@ internal static class SqliteJournalSchema
         PRAGMA busy_timeout = 10000;
         """;
 
+    // leaf_hash = SHA-256(0x00 || LogEntryEncoding(stream, version - 1, type, recorded_at, payload)).
+    // journal_nodes holds every complete, aligned subtree of 2^level leaves (level >= 1; level 0 is
+    // leaf_hash), written in the transaction that completes it: about one node row per entry.
     public const string Create = """
         CREATE TABLE IF NOT EXISTS journal_entries (
             stream_id   TEXT    NOT NULL,
@@ -18,19 +24,72 @@ internal static class SqliteJournalSchema
             entry_type  TEXT    NOT NULL,
             payload     BLOB    NOT NULL,
             recorded_at INTEGER NOT NULL, -- Unix time, milliseconds
+            leaf_hash   BLOB    NOT NULL,
             PRIMARY KEY (stream_id, version)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS journal_nodes (
+            stream_id TEXT    NOT NULL,
+            level     INTEGER NOT NULL,
+            idx       INTEGER NOT NULL,
+            hash      BLOB    NOT NULL,
+            PRIMARY KEY (stream_id, level, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS journal_checkpoints (
+            stream_id   TEXT    NOT NULL,
+            tree_size   INTEGER NOT NULL,
+            root_hash   BLOB    NOT NULL,
+            signed_note TEXT    NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (stream_id, tree_size)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS journal_heads (
+            stream_id       TEXT    NOT NULL PRIMARY KEY,
+            version         INTEGER NOT NULL,
+            checkpoint_size INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
         """;
+
+    /// <summary>1 when the entries table has leaf hashes; 0 for a file written before the Merkle log existed.</summary>
+    public const string HasLeafHashes = "SELECT COUNT(*) FROM pragma_table_info('journal_entries') WHERE name = 'leaf_hash'";
 
     public const string Head = "SELECT COALESCE(MAX(version), 0) FROM journal_entries WHERE stream_id = $stream";
 
     public const string Insert = """
-        INSERT INTO journal_entries (stream_id, version, entry_type, payload, recorded_at)
-        VALUES ($stream, $version, $type, $payload, $at)
+        INSERT INTO journal_entries (stream_id, version, entry_type, payload, recorded_at, leaf_hash)
+        VALUES ($stream, $version, $type, $payload, $at, $leaf)
+        """;
+
+    public const string InsertNode = "INSERT INTO journal_nodes (stream_id, level, idx, hash) VALUES ($stream, $level, $idx, $hash)";
+
+    public const string UpsertHead = """
+        INSERT INTO journal_heads (stream_id, version) VALUES ($stream, $version)
+        ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version
         """;
 
     public const string Read = """
-        SELECT version, entry_type, payload, recorded_at FROM journal_entries
+        SELECT version, entry_type, payload, recorded_at, leaf_hash FROM journal_entries
         WHERE stream_id = $stream AND version > $after ORDER BY version
+        """;
+
+    public const string Leaf = "SELECT leaf_hash FROM journal_entries WHERE stream_id = $stream AND version = $version";
+
+    public const string Node = "SELECT hash FROM journal_nodes WHERE stream_id = $stream AND level = $level AND idx = $idx";
+
+    public const string Checkpoint = """
+        SELECT tree_size, root_hash, signed_note, recorded_at FROM journal_checkpoints
+        WHERE stream_id = $stream AND ($size IS NULL OR tree_size = $size) ORDER BY tree_size DESC LIMIT 1
+        """;
+
+    public const string SaveCheckpoint = """
+        INSERT INTO journal_checkpoints (stream_id, tree_size, root_hash, signed_note, recorded_at)
+        VALUES ($stream, $size, $root, $note, $at)
+        ON CONFLICT (stream_id, tree_size) DO UPDATE SET signed_note = excluded.signed_note, recorded_at = excluded.recorded_at
+        """;
+
+    public const string MarkCheckpointed = "UPDATE journal_heads SET checkpoint_size = MAX(checkpoint_size, $size) WHERE stream_id = $stream";
+
+    public const string StreamsToCheckpoint = """
+        SELECT stream_id FROM journal_heads
+        WHERE version > checkpoint_size AND stream_id > $after ORDER BY stream_id LIMIT $limit
         """;
 }

@@ -1,5 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Hub.Silo.Journal.Integrity;
+using Hub.Transparency.Merkle;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,13 +8,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hub.Silo.Journal.Sqlite;
 
 /// <summary>
-/// The embedded journal: one SQLite file in WAL mode, one writer with group commit.
+/// The embedded journal: one SQLite file in WAL mode, one writer with group commit, each stream a Merkle log.
 /// </summary>
 /// <remarks>
 /// Every append goes through a single writer loop that takes all appends waiting at that moment and
 /// commits them in one transaction, so one fsync serves many callers (group commit). Each append runs
 /// inside its own savepoint: a conflicting or failing append is refused alone and the rest still commit.
 /// Callers are released only after the commit returned, so an acknowledged append is on disk.
+/// The writer gives the batch one time, hashes each entry as a Merkle leaf and stores the leaf and every
+/// tree node the append completes beside the entries, on a per-stream frontier it keeps in memory.
+/// Reads verify (see <see cref="IJournalStore"/>): this partial file holds the writer; the others the reads
+/// and the checkpoints.
 /// </remarks>
 public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 {
@@ -21,15 +26,24 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     private readonly int _maxBatch;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly JournalTamperAlarm _alarm;
+    private readonly ICheckpointAuthenticator? _authenticator;
+    private readonly FrontierCache _frontiers;
     private readonly Channel<AppendRequest> _appends =
         Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _writer;
     private readonly Task _writerLoop;
 
-    public SqliteJournalStore(SqliteJournalOptions options, TimeProvider? clock = null, ILogger<SqliteJournalStore>? logger = null)
+    public SqliteJournalStore(
+        SqliteJournalOptions options,
+        TimeProvider? clock = null,
+        ILogger<SqliteJournalStore>? logger = null,
+        JournalTamperAlarm? alarm = null,
+        ICheckpointAuthenticator? authenticator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.FrontierCacheSize, 1);
         var fullPath = Path.GetFullPath(options.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -41,11 +55,21 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         _maxBatch = options.MaxBatch;
         _clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteJournalStore>.Instance;
+        _alarm = alarm ?? new JournalTamperAlarm();
+        _authenticator = authenticator;
+        _frontiers = new FrontierCache(options.FrontierCacheSize);
 
         _writer = new SqliteConnection(_connectionString);
         _writer.Open();
         Execute(_writer, SqliteJournalSchema.Pragmas);
         Execute(_writer, SqliteJournalSchema.Create);
+        if (Scalar(_writer, SqliteJournalSchema.HasLeafHashes) != 1)
+        {
+            _writer.Dispose();
+            throw new InvalidOperationException(
+                $"The journal file '{fullPath}' predates the Merkle log (no leaf hashes): its entries cannot be verified. Move it away to start a new journal.");
+        }
+
         _writerLoop = Task.Run(WriteLoopAsync);
     }
 
@@ -57,59 +81,6 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 
         // A cancelled wait does not withdraw the append: like any request that timed out, it may still commit.
         return await request.Completion.Task.WaitAsync(ct);
-    }
-
-    public async IAsyncEnumerable<JournalEntry> ReadAsync(string streamId, long afterVersion = 0, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        JournalArguments.CheckStream(streamId);
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteJournalSchema.Read;
-        command.Parameters.AddWithValue("$stream", streamId);
-        command.Parameters.AddWithValue("$after", afterVersion);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            yield return new JournalEntry(
-                streamId,
-                reader.GetInt64(0),
-                reader.GetString(1),
-                (byte[])reader.GetValue(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
-        }
-    }
-
-    public async Task<long> GetVersionAsync(string streamId, CancellationToken ct = default)
-    {
-        JournalArguments.CheckStream(streamId);
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteJournalSchema.Head;
-        command.Parameters.AddWithValue("$stream", streamId);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public async Task<bool> PingAsync(CancellationToken ct = default)
-    {
-        if (_writerLoop.IsCompleted)
-        {
-            return false;
-        }
-
-        try
-        {
-            await using var connection = new SqliteConnection(_connectionString);
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
     }
 
     public async ValueTask DisposeAsync()
@@ -142,7 +113,10 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         {
             using var transaction = _writer.BeginTransaction(deferred: false);
             writes.Enlist(transaction);
+
+            // One time for the whole batch, taken before any entry is hashed: it is part of every leaf.
             var recordedAt = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
             // Heads of streams written earlier in this batch, so two appends to one stream chain correctly.
             var heads = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var request in batch)
@@ -157,6 +131,8 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
+            // The cached frontiers ran ahead of what was rolled back.
+            _frontiers.Clear();
             LogCommitFailed(ex, batch.Count);
             foreach (var (request, _) in accepted)
             {
@@ -173,16 +149,29 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     }
 
     /// <summary>Writes one append inside a savepoint; returns its new version, or null when it was refused.</summary>
-    private static long? TryWrite(SqliteWriteCommands writes, SqliteTransaction transaction, AppendRequest request, Dictionary<string, long> heads, long recordedAt)
+    private long? TryWrite(SqliteWriteCommands writes, SqliteTransaction transaction, AppendRequest request, Dictionary<string, long> heads, long recordedAt)
     {
-        if (!heads.TryGetValue(request.StreamId, out var head))
+        var streamId = request.StreamId;
+        if (!heads.TryGetValue(streamId, out var head))
         {
-            head = writes.ReadHead(request.StreamId);
+            head = writes.ReadHead(streamId);
         }
 
         if (head != request.ExpectedVersion)
         {
-            request.Completion.TrySetException(new JournalConflictException(request.StreamId, request.ExpectedVersion, head));
+            request.Completion.TrySetException(new JournalConflictException(streamId, request.ExpectedVersion, head));
+            return null;
+        }
+
+        MerkleAccumulator tree;
+        try
+        {
+            tree = _frontiers.Get(streamId, head, () => RestoreFrontier(transaction, streamId, head));
+        }
+        catch (InvalidOperationException)
+        {
+            // A stored frontier node is missing: appending on a damaged tree would hide the damage.
+            request.Completion.TrySetException(_alarm.Raise(streamId, head, JournalIntegrityCheck.MissingNode, "the stored tree cannot be restored for an append"));
             return null;
         }
 
@@ -190,17 +179,24 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         try
         {
             var version = head;
+            Span<byte> leaf = stackalloc byte[MerkleHash.Size];
+            CompletedSubtreeHandler storeNode = (level, index, hash) => writes.InsertNode(streamId, level, index, hash);
             foreach (var entry in request.Entries)
             {
-                writes.Insert(request.StreamId, ++version, entry, recordedAt);
+                version++;
+                JournalLeaf.ComputeHash(streamId, version, entry.Type, recordedAt, entry.Payload.Span, leaf);
+                writes.Insert(streamId, version, entry, recordedAt, leaf);
+                tree.Append(leaf, storeNode);
             }
 
+            writes.UpsertHead(streamId, version);
             transaction.Release("append");
-            heads[request.StreamId] = version;
+            heads[streamId] = version;
             return version;
         }
         catch (SqliteException ex)
         {
+            _frontiers.Evict(streamId);
             transaction.Rollback("append");
             transaction.Release("append");
             request.Completion.TrySetException(ex);
@@ -208,11 +204,24 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         }
     }
 
+    private MerkleAccumulator RestoreFrontier(SqliteTransaction transaction, string streamId, long size)
+    {
+        using var nodes = new SqliteNodeSource(_writer, transaction, streamId, size);
+        return MerkleAccumulator.Restore(nodes, size);
+    }
+
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal commit of {Count} appends failed; none of them was acknowledged")]

@@ -7,6 +7,8 @@ internal sealed class SqliteWriteCommands : IDisposable
 {
     private readonly SqliteCommand _head;
     private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _insertNode;
+    private readonly SqliteCommand _upsertHead;
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
@@ -21,12 +23,27 @@ internal sealed class SqliteWriteCommands : IDisposable
         _insert.Parameters.Add("$type", SqliteType.Text);
         _insert.Parameters.Add("$payload", SqliteType.Blob);
         _insert.Parameters.Add("$at", SqliteType.Integer);
+        _insert.Parameters.Add("$leaf", SqliteType.Blob);
+
+        _insertNode = connection.CreateCommand();
+        _insertNode.CommandText = SqliteJournalSchema.InsertNode;
+        _insertNode.Parameters.Add("$stream", SqliteType.Text);
+        _insertNode.Parameters.Add("$level", SqliteType.Integer);
+        _insertNode.Parameters.Add("$idx", SqliteType.Integer);
+        _insertNode.Parameters.Add("$hash", SqliteType.Blob);
+
+        _upsertHead = connection.CreateCommand();
+        _upsertHead.CommandText = SqliteJournalSchema.UpsertHead;
+        _upsertHead.Parameters.Add("$stream", SqliteType.Text);
+        _upsertHead.Parameters.Add("$version", SqliteType.Integer);
     }
 
     public void Enlist(SqliteTransaction transaction)
     {
         _head.Transaction = transaction;
         _insert.Transaction = transaction;
+        _insertNode.Transaction = transaction;
+        _upsertHead.Transaction = transaction;
     }
 
     public long ReadHead(string streamId)
@@ -35,19 +52,38 @@ internal sealed class SqliteWriteCommands : IDisposable
         return (long)_head.ExecuteScalar()!;
     }
 
-    public void Insert(string streamId, long version, PendingEntry entry, long recordedAt)
+    public void Insert(string streamId, long version, PendingEntry entry, long recordedAt, ReadOnlySpan<byte> leafHash)
     {
         _insert.Parameters[0].Value = streamId;
         _insert.Parameters[1].Value = version;
         _insert.Parameters[2].Value = entry.Type;
         _insert.Parameters[3].Value = entry.Payload.ToArray();
         _insert.Parameters[4].Value = recordedAt;
+        _insert.Parameters[5].Value = leafHash.ToArray();
         _insert.ExecuteNonQuery();
+    }
+
+    public void InsertNode(string streamId, int level, long index, ReadOnlySpan<byte> hash)
+    {
+        _insertNode.Parameters[0].Value = streamId;
+        _insertNode.Parameters[1].Value = level;
+        _insertNode.Parameters[2].Value = index;
+        _insertNode.Parameters[3].Value = hash.ToArray();
+        _insertNode.ExecuteNonQuery();
+    }
+
+    public void UpsertHead(string streamId, long version)
+    {
+        _upsertHead.Parameters[0].Value = streamId;
+        _upsertHead.Parameters[1].Value = version;
+        _upsertHead.ExecuteNonQuery();
     }
 
     public void Dispose()
     {
         _head.Dispose();
         _insert.Dispose();
+        _insertNode.Dispose();
+        _upsertHead.Dispose();
     }
 }

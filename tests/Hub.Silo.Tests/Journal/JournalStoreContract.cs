@@ -7,7 +7,7 @@ namespace Hub.Silo.Tests.Journal;
 /// What every <see cref="IJournalStore"/> must do. Each implementation's test class derives from this
 /// and says how to open (and reopen) a store on the same durable storage.
 /// </summary>
-public abstract class JournalStoreContract : IAsyncLifetime
+public abstract partial class JournalStoreContract : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> _opened = [];
 
@@ -25,7 +25,7 @@ public abstract class JournalStoreContract : IAsyncLifetime
         _opened.Clear();
     }
 
-    private async Task<IJournalStore> OpenAsync()
+    protected async Task<IJournalStore> OpenAsync()
     {
         var store = await OpenStoreAsync();
         if (store is IAsyncDisposable disposable)
@@ -42,9 +42,9 @@ public abstract class JournalStoreContract : IAsyncLifetime
 
     protected static PendingEntry Entry(string text) => new("test.v1", Encoding.UTF8.GetBytes(text));
 
-    private static string NewStream() => $"test/{Guid.NewGuid():N}";
+    protected static string NewStream() => $"test/{Guid.NewGuid():N}";
 
-    private static async Task<List<JournalEntry>> ReadAllAsync(IJournalStore store, string stream, long after = 0)
+    protected static async Task<List<JournalEntry>> ReadAllAsync(IJournalStore store, string stream, long after = 0)
     {
         var entries = new List<JournalEntry>();
         await foreach (var entry in store.ReadAsync(stream, after))

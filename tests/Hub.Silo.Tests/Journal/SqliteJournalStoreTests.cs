@@ -49,4 +49,43 @@ public sealed class SqliteJournalStoreTests : JournalStoreContract
             Assert.Equal(2, await store.GetVersionAsync(stream));
         }
     }
+
+    [Fact]
+    public async Task FrontiersEvictedFromTheWritersCacheAreRestoredFromTheStoredNodes()
+    {
+        await using var store = new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath, FrontierCacheSize = 1 });
+        string[] streams = ["evict/a", "evict/b", "evict/c"];
+
+        for (var round = 0; round < 7; round++)
+        {
+            foreach (var stream in streams)
+            {
+                await AppendManyAsync(store, stream, round + 1);
+            }
+        }
+
+        foreach (var stream in streams)
+        {
+            Assert.Equal((await RebuildLogAsync(store, stream)).GetRoot(), (await store.GetTreeHeadAsync(stream)).RootHash.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task AJournalFileWithoutLeafHashesIsRefusedRatherThanTrusted()
+    {
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE journal_entries (stream_id TEXT NOT NULL, version INTEGER NOT NULL, entry_type TEXT NOT NULL,
+                    payload BLOB NOT NULL, recorded_at INTEGER NOT NULL, PRIMARY KEY (stream_id, version)) WITHOUT ROWID;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var refused = Assert.Throws<InvalidOperationException>(() => new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath }));
+
+        Assert.Contains("predates the Merkle log", refused.Message, StringComparison.Ordinal);
+    }
 }

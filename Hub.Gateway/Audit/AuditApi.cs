@@ -1,0 +1,22 @@
+using Hub.Contracts.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Gateway.Audit;
+
+/// <summary>
+/// Audit endpoints. Only the public keys for now: anyone may fetch them to verify checkpoints. Proofs and
+/// exports come with cases, behind case-participation checks.
+/// </summary>
+public static class AuditApi
+{
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit").WithTags("Audit");
+        group.MapGet("/keys", GetKeysAsync).AllowAnonymous()
+            .WithSummary("The hub's checkpoint log keys (current first, then earlier keys still trusted) and trusted witness keys.");
+        return app;
+    }
+
+    private static async Task<Ok<AuditKeys>> GetKeysAsync(IClusterClient orleans, CancellationToken ct) =>
+        TypedResults.Ok(await orleans.GetGrain<IAuditKeysGrain>(0).GetKeysAsync(ct));
+}
