@@ -160,9 +160,9 @@ public sealed class InboxFeedConnection : IAsyncDisposable
                 await CatchUpQuietlyAsync();
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or InvalidOperationException or OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
             {
-                // Keep trying until disposed.
+                // Keep trying until disposed: whatever failed (refused, handshake, timeout), the next attempt may work.
             }
         }
     }
