@@ -42,10 +42,11 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory)
+    /// <param name="httpPort">The HTTP port; a free one by default. Pass the previous one to restart where clients reconnect.</param>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, int? httpPort = null)
     {
         var gatewayDll = Path.Combine(ArtifactsBin(), "Hub.Gateway", Configuration(), "Hub.Gateway.dll");
-        var httpPort = FreePorts.Next();
+        httpPort ??= FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dataDirectory,

@@ -1,0 +1,141 @@
+// Typed calls for every gateway endpoint. Retrying is the caller's choice: every command body carries
+// a client-chosen command id, and the hub answers a repeated id with the first result without writing
+// anything new, so resending the same body after a timeout or a crash is safe.
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Hub.Client.Wire;
+
+namespace Hub.Client.Api;
+
+/// <summary>The hub's HTTP API. Error statuses surface as <see cref="HubApiException"/>.</summary>
+public sealed class HubApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Func<CancellationToken, Task<string>> _token;
+
+    /// <summary>A client for <paramref name="endpoint"/> (its own HTTP handler).</summary>
+    public HubApiClient(HubEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        Endpoint = endpoint;
+        _http = endpoint.CreateHttpClient();
+        _token = endpoint.AccessToken;
+    }
+
+    /// <summary>The endpoint this client talks to.</summary>
+    public HubEndpoint Endpoint { get; }
+
+    /// <summary><c>GET /api/me</c>: who the hub thinks the caller is.</summary>
+    public Task<CallerIdentity> GetMeAsync(CancellationToken ct = default) => GetAsync<CallerIdentity>("api/me", ct);
+
+    /// <summary><c>GET /api/agencies</c>: the whole directory.</summary>
+    public Task<IReadOnlyList<AgencyProfile>> ListAgenciesAsync(CancellationToken ct = default) => GetAsync<IReadOnlyList<AgencyProfile>>("api/agencies", ct);
+
+    /// <summary><c>GET /api/agencies/{id}</c>.</summary>
+    public Task<AgencyProfile> GetAgencyAsync(string agencyId, CancellationToken ct = default) => GetAsync<AgencyProfile>($"api/agencies/{Esc(agencyId)}", ct);
+
+    /// <summary><c>PUT /api/agencies/{id}</c>: creates or updates the caller's own agency (admins).</summary>
+    public Task<AgencyProfile> DefineAgencyAsync(string agencyId, AgencyDefinition definition, CancellationToken ct = default) =>
+        SendAsync<AgencyProfile>(HttpMethod.Put, $"api/agencies/{Esc(agencyId)}", definition, ct);
+
+    /// <summary><c>GET /api/routes</c>: suggested recipients for content hosted in <paramref name="hostingCountry"/>.</summary>
+    public Task<IReadOnlyList<RouteSuggestion>> SuggestRoutesAsync(string hostingCountry, Priority priority = Priority.Normal, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<RouteSuggestion>>($"api/routes?hostingCountry={Esc(hostingCountry)}&priority={priority}", ct);
+
+    /// <summary><c>GET /api/agencies/{id}/keys</c>: the hub's claim about an agency's keys (verify before use).</summary>
+    public Task<AgencyKeys> GetKeysAsync(string agencyId, CancellationToken ct = default) => GetAsync<AgencyKeys>($"api/agencies/{Esc(agencyId)}/keys", ct);
+
+    /// <summary><c>POST /api/agencies/{id}/devices</c>: enrols a device (admins).</summary>
+    public Task<AgencyKeys> EnrolDeviceAsync(string agencyId, EnrolDevice command, CancellationToken ct = default) =>
+        SendAsync<AgencyKeys>(HttpMethod.Post, $"api/agencies/{Esc(agencyId)}/devices", command, ct);
+
+    /// <summary><c>POST /api/agencies/{id}/devices/{deviceId}/revocation</c>: revokes a device (admins).</summary>
+    public Task<AgencyKeys> RevokeDeviceAsync(string agencyId, RevokeDevice command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return SendAsync<AgencyKeys>(HttpMethod.Post, $"api/agencies/{Esc(agencyId)}/devices/{Esc(command.DeviceId)}/revocation", command, ct);
+    }
+
+    /// <summary><c>POST /api/agencies/{id}/generations</c>: publishes the next key generation (admins).</summary>
+    public Task<AgencyKeys> PublishGenerationAsync(string agencyId, PublishGeneration command, CancellationToken ct = default) =>
+        SendAsync<AgencyKeys>(HttpMethod.Post, $"api/agencies/{Esc(agencyId)}/generations", command, ct);
+
+    /// <summary><c>GET /api/agencies/{id}/generations/{n}/wrapped/{deviceId}</c>: a generation key wrapped to one of the caller's devices.</summary>
+    public Task<WrappedGeneration> GetWrappedGenerationAsync(string agencyId, int generation, string deviceId, CancellationToken ct = default) =>
+        GetAsync<WrappedGeneration>(string.Create(CultureInfo.InvariantCulture, $"api/agencies/{Esc(agencyId)}/generations/{generation}/wrapped/{Esc(deviceId)}"), ct);
+
+    /// <summary><c>POST /api/cases</c>: opens a case (hotline analysts); repeating the same request returns the case.</summary>
+    public Task<CaseView> OpenCaseAsync(OpenCaseRequest request, CancellationToken ct = default) => SendAsync<CaseView>(HttpMethod.Post, "api/cases", request, ct);
+
+    /// <summary><c>GET /api/cases/{id}</c>: the case as the caller's agency may see it.</summary>
+    public Task<CaseView> GetCaseAsync(Guid caseId, CancellationToken ct = default) => GetAsync<CaseView>($"api/cases/{caseId}", ct);
+
+    /// <summary><c>POST …/decisions</c>: acknowledge, accept, decline or ask for information.</summary>
+    public Task<CommandAccepted> DecideAsync(Guid caseId, DecideReferral command, CancellationToken ct = default) => CaseCommandAsync(caseId, "decisions", command, ct);
+
+    /// <summary><c>POST …/forwards</c>: asks to add an agency.</summary>
+    public Task<CommandAccepted> RequestForwardAsync(Guid caseId, RequestForward command, CancellationToken ct = default) => CaseCommandAsync(caseId, "forwards", command, ct);
+
+    /// <summary><c>POST …/consents</c>: the originator grants or denies a pending forward.</summary>
+    public Task<CommandAccepted> DecideConsentAsync(Guid caseId, DecideConsent command, CancellationToken ct = default) => CaseCommandAsync(caseId, "consents", command, ct);
+
+    /// <summary><c>POST …/hold</c>: places or extends a takedown hold (police investigators).</summary>
+    public Task<CommandAccepted> PlaceHoldAsync(Guid caseId, PlaceHold command, CancellationToken ct = default) => CaseCommandAsync(caseId, "hold", command, ct);
+
+    /// <summary><c>POST …/hold/lift</c>: lifts the caller's hold.</summary>
+    public Task<CommandAccepted> LiftHoldAsync(Guid caseId, LiftHold command, CancellationToken ct = default) => CaseCommandAsync(caseId, "hold/lift", command, ct);
+
+    /// <summary><c>POST …/takedown</c>: notice sent, removed or not removed (hotline analysts).</summary>
+    public Task<CommandAccepted> RecordTakedownAsync(Guid caseId, RecordTakedown command, CancellationToken ct = default) => CaseCommandAsync(caseId, "takedown", command, ct);
+
+    /// <summary><c>POST …/outcomes</c>: investigation opened, victims identified, closed.</summary>
+    public Task<CommandAccepted> RecordOutcomeAsync(Guid caseId, RecordOutcome command, CancellationToken ct = default) => CaseCommandAsync(caseId, "outcomes", command, ct);
+
+    /// <summary><c>POST …/messages</c>: submits a sealed message; the hub verifies its signed statement first.</summary>
+    public Task<CommandAccepted> SubmitMessageAsync(Guid caseId, SubmitMessage command, CancellationToken ct = default) => CaseCommandAsync(caseId, "messages", command, ct);
+
+    /// <summary><c>GET …/messages/{mid}/envelope</c>: the caller's agency's envelope (every fetch is journaled).</summary>
+    public Task<EnvelopeForAgency> GetEnvelopeAsync(Guid caseId, Guid messageId, CancellationToken ct = default) =>
+        GetAsync<EnvelopeForAgency>($"api/cases/{caseId}/messages/{messageId}/envelope", ct);
+
+    /// <summary><c>POST …/messages/{mid}/rewraps</c>: adds a re-wrapped header for an added agency.</summary>
+    public Task<CommandAccepted> AddRewrapAsync(Guid caseId, AddRewrap command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return CaseCommandAsync(caseId, $"messages/{command.MessageId}/rewraps", command, ct);
+    }
+
+    /// <summary><c>GET /api/inbox?after=N&amp;limit=L</c>: the caller's agency's inbox after sequence <paramref name="after"/>.</summary>
+    public Task<InboxPage> ReadInboxAsync(long after = 0, int limit = 100, CancellationToken ct = default) =>
+        GetAsync<InboxPage>(string.Create(CultureInfo.InvariantCulture, $"api/inbox?after={after}&limit={limit}"), ct);
+
+    /// <inheritdoc/>
+    public void Dispose() => _http.Dispose();
+
+    private Task<CommandAccepted> CaseCommandAsync<TBody>(Guid caseId, string path, TBody body, CancellationToken ct) =>
+        SendAsync<CommandAccepted>(HttpMethod.Post, $"api/cases/{caseId}/{path}", body, ct);
+
+    private Task<T> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(HttpMethod.Get, path, null, ct);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _token(ct));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: HubJson.Options);
+        }
+
+        using var response = await _http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemReader.ReadAsync(response, ct);
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(HubJson.Options, ct)
+            ?? throw new HubApiException(response.StatusCode, "Empty response", $"{method} {path} returned no body.");
+    }
+
+    private static string Esc(string value) => Uri.EscapeDataString(value ?? throw new ArgumentNullException(nameof(value)));
+}
