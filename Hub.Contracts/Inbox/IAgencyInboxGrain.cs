@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Hub.Contracts.Inbox;
 
 /// <summary>An agency's inbox (keyed by agency id): every case event that concerns the agency, in order.</summary>
@@ -8,7 +10,11 @@ public interface IAgencyInboxGrain : IGrainWithStringKey
     /// Adds a case's notice once. Cases deliver their notices in case-version order, so a notice at or below
     /// the last case version seen from that case is a redelivery and writes nothing.
     /// </summary>
-    [Alias("DeliverAsync")]
+    /// <remarks>
+    /// Interleaved so that one agency's inbox, which hears from every case it takes part in, can journal the
+    /// notices waiting at one moment in a single append instead of one commit after another.
+    /// </remarks>
+    [Alias("DeliverAsync"), AlwaysInterleave]
     Task DeliverAsync(InboxNotice notice, CancellationToken ct = default);
 
     /// <summary>Entries after <paramref name="afterSeq"/>, oldest first; only for members of this agency.</summary>

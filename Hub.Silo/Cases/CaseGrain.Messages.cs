@@ -58,8 +58,11 @@ public sealed partial class CaseGrain
         }
 
         // Bytes first, event second: a crash in between leaves unreferenced bytes, never an event without its envelope.
-        var headerDigest = await envelopes.PutAsync(command.Header, ct);
-        var payloadDigest = await envelopes.PutAsync(command.Payload, ct);
+        // Both puts are queued together, so they usually share one group commit.
+        var headerPut = envelopes.PutAsync(command.Header, ct);
+        var payloadPut = envelopes.PutAsync(command.Payload, ct);
+        var headerDigest = await headerPut;
+        var payloadDigest = await payloadPut;
         return await CommitAsync(
             new MessageSubmitted(
                 clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, command.Kind, command.SenderDeviceId,

@@ -56,10 +56,13 @@ public static class SiloHosting
 
         var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
         services.AddSingleton(sp => new JournalTamperAlarm(sp.GetService<IMeterFactory>(), sp.GetRequiredService<ILogger<JournalTamperAlarm>>()));
-        services.AddSingleton<IJournalStore>(sp => new SqliteJournalStore(
+        services.AddSingleton(sp => new SqliteJournalStore(
             options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>(),
             sp.GetService<ICheckpointAuthenticator>()));
-        services.AddSingleton<IEnvelopeStore>(_ => new SqliteEnvelopeStore(options));
+        services.AddSingleton<IJournalStore>(sp => sp.GetRequiredService<SqliteJournalStore>());
+
+        // Envelopes share the journal's writer and its group commits.
+        services.AddSingleton<IEnvelopeStore>(sp => new SqliteEnvelopeStore(sp.GetRequiredService<SqliteJournalStore>()));
         return services;
     }
 }

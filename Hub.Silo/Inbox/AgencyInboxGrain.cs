@@ -17,7 +17,9 @@ public sealed class AgencyInboxGrain(IJournalStore journal, ILogger<AgencyInboxG
     public const int MaxPage = 500;
 
     private readonly ObserverManager<IInboxObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
+    private readonly List<(InboxNotice Notice, TaskCompletionSource Delivered)> _waiting = [];
     private EventSourcedState<Dictionary<Guid, long>, InboxEntryAdded> _stream = null!;
+    private bool _flushing;
 
     private string AgencyId => this.GetPrimaryKeyString();
 
@@ -37,17 +39,83 @@ public sealed class AgencyInboxGrain(IJournalStore journal, ILogger<AgencyInboxG
         return _stream.LoadAsync(cancellationToken);
     }
 
-    public async Task DeliverAsync(InboxNotice notice, CancellationToken ct)
+    public Task DeliverAsync(InboxNotice notice, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        if (_stream.State.TryGetValue(notice.CaseId, out var seen) && notice.CaseVersion <= seen)
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Add((notice, delivered));
+        if (!_flushing)
         {
-            return;
+            _flushing = true;
+            _ = FlushAsync();
         }
 
-        await _stream.AppendAsync(new InboxEntryAdded(notice.CaseId, notice.CaseVersion, notice.Kind, notice.At), ct);
-        var item = new InboxItem(_stream.Version, notice.CaseId, notice.Kind, notice.At);
-        _observers.Notify(o => o.InboxChanged(AgencyId, item));
+        // A cancelled wait does not withdraw the notice: like a timed-out call, it may still be journaled.
+        return delivered.Task.WaitAsync(ct);
+    }
+
+    /// <summary>
+    /// Group commit at the grain: journals every notice waiting now in one append, then the ones that came
+    /// in meanwhile, until none is left. Runs on the grain's scheduler, so no two flushes overlap.
+    /// </summary>
+    private async Task FlushAsync()
+    {
+        try
+        {
+            while (_waiting.Count > 0)
+            {
+                var batch = _waiting.ToArray();
+                _waiting.Clear();
+                await AppendBatchAsync(batch);
+            }
+        }
+        finally
+        {
+            _flushing = false;
+        }
+    }
+
+    private async Task AppendBatchAsync((InboxNotice Notice, TaskCompletionSource Delivered)[] batch)
+    {
+        var entries = new List<InboxEntryAdded>(batch.Length);
+        var seenInBatch = new Dictionary<Guid, long>();
+        foreach (var (notice, _) in batch)
+        {
+            var seen = seenInBatch.TryGetValue(notice.CaseId, out var inBatch) ? inBatch : _stream.State.GetValueOrDefault(notice.CaseId);
+            if (notice.CaseVersion > seen)
+            {
+                entries.Add(new InboxEntryAdded(notice.CaseId, notice.CaseVersion, notice.Kind, notice.At));
+                seenInBatch[notice.CaseId] = notice.CaseVersion;
+            }
+        }
+
+        try
+        {
+            var firstSeq = _stream.Version + 1;
+            if (entries.Count > 0)
+            {
+                await _stream.AppendAsync(entries, CancellationToken.None);
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var item = new InboxItem(firstSeq + i, entries[i].CaseId, entries[i].Kind, entries[i].At);
+                _observers.Notify(o => o.InboxChanged(AgencyId, item));
+            }
+
+            foreach (var (_, delivered) in batch)
+            {
+                delivered.TrySetResult();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing of this batch was journaled: every case keeps its notice and retries it.
+            foreach (var (_, delivered) in batch)
+            {
+                delivered.TrySetException(ex);
+            }
+        }
     }
 
     public async Task<IReadOnlyList<InboxItem>?> ReadAsync(Caller caller, long afterSeq, int limit, CancellationToken ct)

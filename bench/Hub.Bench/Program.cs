@@ -1,6 +1,7 @@
 // Hub benchmarks. The first argument picks the benchmark; each lives in its own folder.
 using Hub.Bench.Audit;
 using Hub.Bench.Crypto;
+using Hub.Bench.Referrals;
 
 return args.FirstOrDefault() switch
 {
@@ -9,6 +10,9 @@ return args.FirstOrDefault() switch
 
     // Offline audit of a stream's Merkle log (Hub.Transparency).
     "audit" => Audit(),
+
+    // Durable referrals/s and push latency: grain layer and end to end, each against a same-run baseline.
+    "referrals" => await ReferralBenchmark.RunAsync(args[1..], Console.Out),
 
     _ => Usage(),
 };
@@ -21,6 +25,6 @@ static int Audit()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit>");
+    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only]>");
     return 2;
 }

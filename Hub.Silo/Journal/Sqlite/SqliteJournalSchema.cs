@@ -47,10 +47,16 @@ internal static class SqliteJournalSchema
             version         INTEGER NOT NULL,
             checkpoint_size INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS envelopes (
+            digest TEXT PRIMARY KEY, -- SHA-256 of bytes, lower-case hex
+            bytes  BLOB NOT NULL
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>1 when the entries table has leaf hashes; 0 for a file written before the Merkle log existed.</summary>
     public const string HasLeafHashes = "SELECT COUNT(*) FROM pragma_table_info('journal_entries') WHERE name = 'leaf_hash'";
+
+    public const string PutEnvelope = "INSERT OR IGNORE INTO envelopes (digest, bytes) VALUES ($digest, $bytes)";
 
     public const string Head = "SELECT COALESCE(MAX(version), 0) FROM journal_entries WHERE stream_id = $stream";
 

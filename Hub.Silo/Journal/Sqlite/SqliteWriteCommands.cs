@@ -9,6 +9,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _insertNode;
     private readonly SqliteCommand _upsertHead;
+    private readonly SqliteCommand _putEnvelope;
 
     public SqliteWriteCommands(SqliteConnection connection)
     {
@@ -36,6 +37,11 @@ internal sealed class SqliteWriteCommands : IDisposable
         _upsertHead.CommandText = SqliteJournalSchema.UpsertHead;
         _upsertHead.Parameters.Add("$stream", SqliteType.Text);
         _upsertHead.Parameters.Add("$version", SqliteType.Integer);
+
+        _putEnvelope = connection.CreateCommand();
+        _putEnvelope.CommandText = SqliteJournalSchema.PutEnvelope;
+        _putEnvelope.Parameters.Add("$digest", SqliteType.Text);
+        _putEnvelope.Parameters.Add("$bytes", SqliteType.Blob);
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -44,6 +50,7 @@ internal sealed class SqliteWriteCommands : IDisposable
         _insert.Transaction = transaction;
         _insertNode.Transaction = transaction;
         _upsertHead.Transaction = transaction;
+        _putEnvelope.Transaction = transaction;
     }
 
     public long ReadHead(string streamId)
@@ -79,8 +86,16 @@ internal sealed class SqliteWriteCommands : IDisposable
         _upsertHead.ExecuteNonQuery();
     }
 
+    public void PutEnvelope(string digest, byte[] bytes)
+    {
+        _putEnvelope.Parameters[0].Value = digest;
+        _putEnvelope.Parameters[1].Value = bytes;
+        _putEnvelope.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
+        _putEnvelope.Dispose();
         _head.Dispose();
         _insert.Dispose();
         _insertNode.Dispose();

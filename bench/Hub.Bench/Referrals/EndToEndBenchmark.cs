@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hub.Client.Referrals;
+using Hub.Contracts.Cases;
+using Microsoft.Data.Sqlite;
+
+namespace Hub.Bench.Referrals;
+
+/// <summary>
+/// The real gateway process against a bare Kestrel + SignalR relay, both driven by the same N HTTP clients
+/// while the recipient agency's users listen on SignalR: durable referrals/s (HTTP 201) and submit→push latency.
+/// </summary>
+public static class EndToEndBenchmark
+{
+    private const string Sender = "be-hotline";
+    private const string Recipient = "be-police";
+    private const int CasesPerClient = 2;
+    private const int ListeningUsers = 2;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task RunAsync(ReferralOptions options, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        var directory = Directory.CreateTempSubdirectory("hub-bench-e2e-");
+        try
+        {
+            await using var gateway = await GatewayUnderTest.StartAsync(directory.FullName);
+            var (senderDevice, senderGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Sender, Json);
+            var (recipientDevice, recipientGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Recipient, Json);
+            using var devices = new DeviceKeys(senderDevice, recipientDevice);
+            var analystToken = await gateway.TokenAsync(("grant_type", "password"), ("username", $"analyst@{Sender}.test"));
+            var investigatorToken = await gateway.TokenAsync(("grant_type", "password"), ("username", $"investigator@{Recipient}.test"));
+            using var analyst = Client(gateway.BaseAddress, options.Clients, analystToken);
+            var cases = await OpenCasesAsync(analyst, options.Clients * CasesPerClient);
+
+            var pool = new SealedReferralPool(cases, CasesPerClient, new ReferralSender(Sender, senderDevice), [senderGeneration, recipientGeneration], Json);
+            // Enough for well above the rates seen on 2 cores; a client that runs out seals on the fly (counted below).
+            var perClient = (int)Math.Ceiling(1_000.0 * (options.Seconds + 2) / options.Clients);
+            var sealing = pool.Fill(perClient);
+            output.WriteLine($"End to end: {options.Clients} HTTP clients, {cases.Length} cases, {ListeningUsers} {Recipient} users on SignalR (WebSockets); " +
+                $"{perClient * options.Clients:N0} referrals sealed and signed beforehand in {sealing.TotalSeconds:F1} s");
+
+            // Baseline first, on the same client setup and the same request bodies.
+            var baseline = await RunRelayAsync(options, directory.FullName, pool, cases);
+            output.WriteLine($"  baseline: Kestrel + SQLite commit + SignalR relay");
+            output.WriteLine($"    HTTP 201       {baseline.Http.Describe("requests")}");
+            output.WriteLine($"    submit→push    {Push(baseline.Push)}");
+
+            await using var listeners = await LiveListeners.ConnectAsync(new Uri(gateway.BaseAddress, "/hubs/live"), () => Task.FromResult<string?>(investigatorToken), ListeningUsers);
+            await MeasureAsync(options.Clients, TimeSpan.FromSeconds(Math.Min(2, options.Seconds)), analyst, pool, listeners.Tracker); // warm-up
+            listeners.Tracker = new PushTracker();
+            var hub = await MeasureAsync(options.Clients, options.Duration, analyst, pool, listeners.Tracker);
+            output.WriteLine($"  hub gateway: verify statement + case grain + journal + inbox + SignalR");
+            output.WriteLine($"    HTTP 201       {hub.Http.Describe("referrals")}");
+            output.WriteLine($"    submit→push    {Push(hub.Push)}  ({listeners.Pushes:N0} pushes to {ListeningUsers} users in all, {pool.SealedLate:N0} referrals sealed during the run)");
+
+            var ratio = hub.Push.P99 / baseline.Push.P99;
+            output.WriteLine($"  referrals/s vs relay requests/s   {hub.Http.PerSecond / baseline.Http.PerSecond,8:F2}");
+            output.WriteLine($"  push p99 vs relay push p99        {ratio,8:F2} x");
+            output.WriteLine($"  target >= 2,000 durable referrals/s: {(hub.Http.PerSecond >= 2_000 && hub.Http.Failures == 0 ? "met" : "NOT met")}");
+            output.WriteLine($"  target push p99 <= 3 x baseline:     {(ratio <= 3 ? "met" : "NOT met")}");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static string Push((long Count, double P50, double P99) push) =>
+        $"{push.Count,10:N0} pushes     p50 {push.P50,7:F2} ms   p99 {push.P99,7:F2} ms";
+
+    private static async Task<(LoadResult Http, (long Count, double P50, double P99) Push)> RunRelayAsync(
+        ReferralOptions options, string directory, SealedReferralPool pool, Guid[] cases)
+    {
+        await using var relay = await RelayBaseline.StartAsync(directory);
+        using var client = Client(relay.BaseAddress, options.Clients, token: null);
+        await using var listeners = await LiveListeners.ConnectAsync(new Uri(relay.BaseAddress, "/hubs/live"), () => Task.FromResult<string?>(null), ListeningUsers);
+
+        // The relay ignores the body's ids, so it may reuse bodies: one per client, sent to that client's cases.
+        var bodies = Enumerable.Range(0, options.Clients).Select(pool.Take).Select(b => b.Body).ToArray();
+        var reuse = new ReusedBodies(cases, CasesPerClient, bodies);
+        await MeasureAsync(options.Clients, TimeSpan.FromSeconds(Math.Min(2, options.Seconds)), client, reuse.Take, listeners.Tracker);
+        listeners.Tracker = new PushTracker();
+        return await MeasureAsync(options.Clients, options.Duration, client, reuse.Take, listeners.Tracker);
+    }
+
+    private static Task<(LoadResult Http, (long Count, double P50, double P99) Push)> MeasureAsync(int clients, TimeSpan duration, HttpClient http, SealedReferralPool pool, PushTracker tracker) =>
+        MeasureAsync(clients, duration, http, pool.Take, tracker);
+
+    private static async Task<(LoadResult Http, (long Count, double P50, double P99) Push)> MeasureAsync(
+        int clients, TimeSpan duration, HttpClient http, Func<int, (Guid CaseId, byte[] Body)> next, PushTracker tracker)
+    {
+        var result = await ClosedLoop.RunAsync(clients, duration, async (worker, _) =>
+        {
+            var (caseId, body) = next(worker);
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            tracker.Submitting(caseId);
+            using var response = await http.PostAsync(new Uri($"/api/cases/{caseId}/messages", UriKind.Relative), content);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        });
+        await tracker.DrainAsync(TimeSpan.FromSeconds(5));
+        return (result, tracker.Result());
+    }
+
+    private static async Task<Guid[]> OpenCasesAsync(HttpClient analyst, int count)
+    {
+        var cases = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (caseId, ct) =>
+        {
+            var open = new
+            {
+                caseId,
+                commandId = Guid.NewGuid(),
+                priority = Priority.Normal,
+                category = CaseCategory.AbuseMaterial,
+                hostingCountry = "NL",
+                handling = new Hub.Contracts.Cases.HandlingCodes("H2", "TLP:AMBER"),
+                reportedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+            };
+            using var response = await analyst.PostAsJsonAsync(new Uri("/api/cases", UriKind.Relative), open, Json, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Opening a case: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
+        });
+        return cases;
+    }
+
+    private static HttpClient Client(Uri baseAddress, int clients, string? token)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = baseAddress };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+}
