@@ -1,3 +1,4 @@
+using Hub.Contracts;
 using Hub.Contracts.Cases;
 using Hub.Gateway.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,20 +17,13 @@ public static class CasesApi
         var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
         group.MapPost("/", OpenAsync).WithSummary("Opens a case (hotline analysts).");
         group.MapGet("/{caseId:guid}", GetAsync).WithSummary("The case as your agency may see it.");
-        group.MapPost("/{caseId:guid}/decisions", (Guid caseId, DecideReferral body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            RunAsync(caseId, http, callers, orleans, (g, c) => g.DecideAsync(c, body, ct))).WithSummary("Acknowledge, accept, decline or ask for information.");
-        group.MapPost("/{caseId:guid}/forwards", (Guid caseId, RequestForward body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            RunAsync(caseId, http, callers, orleans, (g, c) => g.RequestForwardAsync(c, body, ct))).WithSummary("Adds an agency; some handling codes need the originator's consent.");
-        group.MapPost("/{caseId:guid}/consents", (Guid caseId, DecideConsent body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            RunAsync(caseId, http, callers, orleans, (g, c) => g.DecideConsentAsync(c, body, ct))).WithSummary("The originator grants or denies a pending forward.");
-        group.MapPost("/{caseId:guid}/hold", (Guid caseId, PlaceHold body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            RunAsync(caseId, http, callers, orleans, (g, c) => g.PlaceHoldAsync(c, body, ct))).WithSummary("Places or extends a takedown hold (police investigators).");
-        group.MapPost("/{caseId:guid}/hold/lift", (Guid caseId, LiftHold body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            RunAsync(caseId, http, callers, orleans, (g, c) => g.LiftHoldAsync(c, body, ct))).WithSummary("Lifts your hold early.");
-        group.MapPost("/{caseId:guid}/takedown", (Guid caseId, RecordTakedown body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            RunAsync(caseId, http, callers, orleans, (g, c) => g.RecordTakedownAsync(c, body, ct))).WithSummary("Records notice sent, removed or not removed (hotline analysts).");
-        group.MapPost("/{caseId:guid}/outcomes", (Guid caseId, RecordOutcome body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            RunAsync(caseId, http, callers, orleans, (g, c) => g.RecordOutcomeAsync(c, body, ct))).WithSummary("Records an investigation, identified victims, or closes the case.");
+        MapCommand<DecideReferral>(group, "decisions", (g, c, body, ct) => g.DecideAsync(c, body, ct), "Acknowledge, accept, decline or ask for information.");
+        MapCommand<RequestForward>(group, "forwards", (g, c, body, ct) => g.RequestForwardAsync(c, body, ct), "Adds an agency; some handling codes need the originator's consent.");
+        MapCommand<DecideConsent>(group, "consents", (g, c, body, ct) => g.DecideConsentAsync(c, body, ct), "The originator grants or denies a pending forward.");
+        MapCommand<PlaceHold>(group, "hold", (g, c, body, ct) => g.PlaceHoldAsync(c, body, ct), "Places or extends a takedown hold (police investigators).");
+        MapCommand<LiftHold>(group, "hold/lift", (g, c, body, ct) => g.LiftHoldAsync(c, body, ct), "Lifts your hold early.");
+        MapCommand<RecordTakedown>(group, "takedown", (g, c, body, ct) => g.RecordTakedownAsync(c, body, ct), "Records notice sent, removed or not removed (hotline analysts).");
+        MapCommand<RecordOutcome>(group, "outcomes", (g, c, body, ct) => g.RecordOutcomeAsync(c, body, ct), "Records an investigation, identified victims, or closes the case.");
         return app;
     }
 
@@ -59,7 +53,10 @@ public static class CasesApi
             ? TypedResults.Ok(view)
             : CaseResults.Problem(CaseResult.NotFound);
 
-    private static async Task<Results<Ok<CommandAccepted>, ProblemHttpResult>> RunAsync(
-        Guid caseId, HttpContext http, CallerResolver callers, IClusterClient orleans, Func<ICaseGrain, Hub.Contracts.Caller, Task<CaseResult>> command) =>
-        CaseResults.ToHttp(caseId, await command(orleans.GetGrain<ICaseGrain>(caseId), callers.Resolve(http.User)));
+    /// <summary>A case command endpoint: <c>POST /api/cases/{caseId}/{path}</c> with the command as its body.</summary>
+    private static void MapCommand<TCommand>(
+        RouteGroupBuilder group, string path, Func<ICaseGrain, Caller, TCommand, CancellationToken, Task<CaseResult>> command, string summary) =>
+        group.MapPost($"/{{caseId:guid}}/{path}", async (Guid caseId, TCommand body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
+            CaseResults.ToHttp(caseId, await command(orleans.GetGrain<ICaseGrain>(caseId), callers.Resolve(http.User), body, ct)))
+            .WithSummary(summary);
 }
