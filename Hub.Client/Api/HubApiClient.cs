@@ -110,6 +110,9 @@ public sealed class HubApiClient : IDisposable
     public Task<InboxPage> ReadInboxAsync(long after = 0, int limit = 100, CancellationToken ct = default) =>
         GetAsync<InboxPage>(string.Create(CultureInfo.InvariantCulture, $"api/inbox?after={after}&limit={limit}"), ct);
 
+    /// <summary><c>GET /api/stats</c>: per-hop percentiles per agency and country, victims identified per year.</summary>
+    public Task<NetworkStats> GetStatsAsync(CancellationToken ct = default) => GetAsync<NetworkStats>("api/stats", ct);
+
     /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
 

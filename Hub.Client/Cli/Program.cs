@@ -1,11 +1,37 @@
-// `hub`: the Hub command line. Each feature contributes one command group (age, later login,
-// case, refer, audit, ...) from its own folder; this file only assembles them.
+// `hub`: the Hub command line. Each feature contributes its commands from its own folder; this file
+// only assembles them.
 using System.CommandLine;
 using Hub.Cli.Age;
+using Hub.Cli.Network;
+using Hub.Cli.Session;
+using Hub.Cli.Shared;
 
-var root = new RootCommand("Hub: end-to-end encrypted referral exchange between hotlines, police units and liaison points.");
+var root = new RootCommand($"""
+    Hub: end-to-end encrypted referral exchange between hotlines, police units and liaison points.
+
+    Example:
+      hub login --user analyst@be-hotline.test
+      hub route --hosting-country NL --priority Urgent
+
+    {ExitCodes.Help}
+    """);
+root.Options.Add(CliContext.Profile);
+root.Options.Add(CliContext.JsonOutput);
+root.Options.Add(CliContext.Verbose);
+
+// Session: login, logout, whoami (profiles in the user's config directory).
+foreach (var command in SessionCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
+// The network as your agency sees it: agencies, route, inbox, stats.
+foreach (var command in NetworkCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
 
 // age: file encryption compatible with the age CLI (keygen, encrypt, decrypt).
 root.Subcommands.Add(AgeCommand.Create());
 
-return root.Parse(args).Invoke();
+return await root.Parse(args).InvokeAsync();

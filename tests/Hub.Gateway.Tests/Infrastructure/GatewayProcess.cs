@@ -156,7 +156,7 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <summary>artifacts/bin, found from this test assembly's own output folder (artifacts/bin/Hub.Gateway.Tests/debug).</summary>
-    private static string ArtifactsBin() => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", ".."));
+    internal static string ArtifactsBin() => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", ".."));
 
-    private static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory).Name;
+    internal static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory).Name;
 }

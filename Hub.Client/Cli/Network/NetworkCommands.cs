@@ -1,0 +1,120 @@
+// `hub agencies`, `hub route`, `hub inbox`, `hub stats`: reading the network as your agency sees it.
+using System.CommandLine;
+using System.Globalization;
+using Hub.Cli.Shared;
+using Hub.Client.Wire;
+
+namespace Hub.Cli.Network;
+
+/// <summary>Builds the read-only network commands.</summary>
+internal static class NetworkCommands
+{
+    public static IEnumerable<Command> Create() => [Agencies(), Route(), Inbox(), Stats()];
+
+    private static Command Agencies()
+    {
+        var command = new Command("agencies", """
+            List the agencies of the network.
+
+            Example:
+              hub agencies
+            """);
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
+            CliContext.Write(parse, await api.ListAgenciesAsync(ct), agencies =>
+            {
+                foreach (var a in agencies)
+                {
+                    Console.Out.WriteLine($"{a.Id,-16} {a.Kind,-13} {a.Country}  {a.DisplayName}");
+                }
+            })));
+        return command;
+    }
+
+    private static Command Route()
+    {
+        var country = new Option<string>("--hosting-country") { Description = "ISO 3166-1 alpha-2 country hosting the content, e.g. NL.", Required = true };
+        var priority = new Option<Priority>("--priority") { Description = "Urgent, High or Normal.", DefaultValueFactory = _ => Priority.Normal };
+        var command = new Command("route", """
+            Suggest recipients for content hosted in a country (you choose; nothing is routed silently).
+
+            Example:
+              hub route --hosting-country NL --priority Urgent
+            """);
+        command.Options.Add(country);
+        command.Options.Add(priority);
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
+            CliContext.Write(parse, await api.SuggestRoutesAsync(parse.GetValue(country)!, parse.GetValue(priority), ct), suggestions =>
+            {
+                foreach (var s in suggestions)
+                {
+                    Console.Out.WriteLine($"{s.AgencyId,-16} {s.Reason}");
+                }
+            })));
+        return command;
+    }
+
+    private static Command Inbox()
+    {
+        var after = new Option<long>("--after") { Description = "Show entries after this sequence number." };
+        var command = new Command("inbox", """
+            Show your agency's inbox (oldest first).
+
+            Example:
+              hub inbox --after 40
+            """);
+        command.Options.Add(after);
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
+        {
+            var items = new List<InboxItem>();
+            var page = await api.ReadInboxAsync(parse.GetValue(after), 500, ct);
+            items.AddRange(page.Items);
+            while (page.More)
+            {
+                page = await api.ReadInboxAsync(items[^1].Seq, 500, ct);
+                items.AddRange(page.Items);
+            }
+
+            CliContext.Write(parse, items, list =>
+            {
+                foreach (var i in list)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i.Seq,6}  {i.At:u}  {i.Kind,-18} case {i.CaseId}"));
+                }
+            });
+        }));
+        return command;
+    }
+
+    private static Command Stats()
+    {
+        var command = new Command("stats", """
+            Per-hop times (acknowledge, decide, notice, removal, holds) and victims identified per year.
+
+            Example:
+              hub stats --json
+            """);
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
+            CliContext.Write(parse, await api.GetStatsAsync(ct), stats =>
+            {
+                foreach (var h in stats.Hops.Where(h => h.Scope == "all"))
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{h.Hop,-12} n={h.Count,-6} p50 {Human(h.P50Seconds),-8} p90 {Human(h.P90Seconds),-8} p99 {Human(h.P99Seconds)}"));
+                }
+
+                foreach (var y in stats.VictimsIdentified)
+                {
+                    var change = y.ChangePercent is { } c ? string.Create(CultureInfo.InvariantCulture, $" ({c:+0.0;-0.0}% on {y.Year - 1})") : string.Empty;
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"victims identified {y.Year}: {y.Victims}{change}"));
+                }
+            })));
+        return command;
+    }
+
+    private static string Human(double seconds) => seconds switch
+    {
+        < 120 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0}s"),
+        < 7200 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0}m"),
+        < 172800 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0.#}h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86400:0.#}d"),
+    };
+}

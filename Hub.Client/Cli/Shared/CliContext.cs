@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json;
+using Hub.Cli.Session;
+using Hub.Client.Api;
+using Hub.Client.Wire;
+
+namespace Hub.Cli.Shared;
+
+/// <summary>Options every networked command takes, and the one way they run: signed in, one-line errors, exit codes.</summary>
+internal static class CliContext
+{
+    public static Option<string?> Profile { get; } = new("--profile") { Description = "Profile to act as (default: the one last signed in).", Recursive = true };
+
+    public static Option<bool> JsonOutput { get; } = new("--json") { Description = "Machine-readable JSON output.", Recursive = true };
+
+    public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Show full errors (stack traces).", Recursive = true };
+
+    /// <summary>Runs <paramref name="action"/> with an API client for the chosen profile; maps failures to one line and an exit code.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<HubApiClient, CliProfile, Task> action)
+    {
+        try
+        {
+            var profile = Resolve(parse.GetValue(Profile));
+            using var api = new HubApiClient(HubEndpoint.WithToken(new Uri(profile.HubUrl), profile.Token));
+            await action(api, profile);
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (!parse.GetValue(Verbose))
+        {
+            var (message, code) = Describe(ex);
+            Console.Error.WriteLine($"hub: {message}");
+            return code;
+        }
+    }
+
+    public static void Write<T>(ParseResult parse, T value, Action<T> human)
+    {
+        ArgumentNullException.ThrowIfNull(human);
+        if (parse.GetValue(JsonOutput))
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(value, HubJson.Options));
+        }
+        else
+        {
+            human(value);
+        }
+    }
+
+    private static CliProfile Resolve(string? name)
+    {
+        var profiles = new ProfileStore().Load();
+        name ??= profiles.Current;
+        if (name is null || !profiles.Profiles.TryGetValue(name, out var profile))
+        {
+            throw new CliException(name is null ? "not signed in; run: hub login --user <name>" : $"no profile '{name}'; run: hub login --profile {name} --user <name>", ExitCodes.NotSignedIn);
+        }
+
+        if (profile.ExpiresAt <= DateTimeOffset.UtcNow)
+        {
+            throw new CliException($"the login of profile '{name}' expired; run: hub login --profile {name} --user {profile.UserName}", ExitCodes.NotSignedIn);
+        }
+
+        return profile;
+    }
+
+    private static (string Message, int Code) Describe(Exception ex) => ex switch
+    {
+        CliException cli => (cli.Message, cli.ExitCode),
+        HubApiException { Status: HttpStatusCode.Unauthorized } => ("the hub refused the login (expired or revoked); run: hub login", ExitCodes.NotSignedIn),
+        HubApiException api => ($"{(int)api.Status} {api.Title}: {api.Detail}", ExitCodes.Refused),
+        HttpRequestException http => ($"hub unreachable ({http.Message}); check the URL with: hub whoami, or start the hub", ExitCodes.HubUnreachable),
+        _ => (ex.Message, ExitCodes.Failed),
+    };
+}

@@ -1,0 +1,17 @@
+namespace Hub.Gateway.Tests.Infrastructure;
+
+/// <summary>One real gateway process on a throwaway journal, shared by a test class.</summary>
+public sealed class GatewayProcessFixture : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("hub-gw-").FullName;
+
+    public GatewayProcess Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Gateway = await GatewayProcess.StartAsync(_data);
+
+    public async Task DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        Directory.Delete(_data, recursive: true);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace Hub.Gateway.Tests.Infrastructure;
+
+/// <summary>Runs the built `hub` command line as a process with its own config directory, as a user would.</summary>
+public sealed class HubCli : IDisposable
+{
+    private readonly string _configDirectory = Directory.CreateTempSubdirectory("hub-cli-").FullName;
+
+    public string ConfigDirectory => _configDirectory;
+
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(GatewayProcess.ArtifactsBin(), "Hub.Cli", GatewayProcess.Configuration(), "hub.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["HUB_CONFIG_DIR"] = _configDirectory;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose() => Directory.Delete(_configDirectory, recursive: true);
+}
