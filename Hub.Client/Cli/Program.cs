@@ -2,6 +2,7 @@
 // only assembles them.
 using System.CommandLine;
 using Hub.Cli.Age;
+using Hub.Cli.Cases;
 using Hub.Cli.Network;
 using Hub.Cli.Session;
 using Hub.Cli.Shared;
@@ -27,6 +28,12 @@ foreach (var command in SessionCommands.Create())
 
 // The network as your agency sees it: agencies, route, inbox, stats.
 foreach (var command in NetworkCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
+// Case work that needs no decryption: open, show, decide, hold, takedown.
+foreach (var command in CaseCommands.Create())
 {
     root.Subcommands.Add(command);
 }
