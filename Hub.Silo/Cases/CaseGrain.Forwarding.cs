@@ -1,5 +1,6 @@
 using Hub.Contracts;
 using Hub.Contracts.Cases;
+using Hub.Silo.Journal;
 
 namespace Hub.Silo.Cases;
 
@@ -112,9 +113,11 @@ public sealed partial class CaseGrain
             return CaseResult.Invalid("A re-wrap needs a header, a signed statement and its signature.");
         }
 
-        var headerDigest = await envelopes.PutAsync(command.Header, ct);
+        // The re-wrapped header commits with the event that names it (one fsync, never an event without its bytes).
+        var header = PendingBlob.Of(command.Header);
         return await CommitAsync(
-            new RewrapAdded(clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, recipient, command.SenderDeviceId, headerDigest, command.Statement, command.Signature),
+            [new RewrapAdded(clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, recipient, command.SenderDeviceId, header.Digest, command.Statement, command.Signature)],
+            [header],
             ct);
     }
 }

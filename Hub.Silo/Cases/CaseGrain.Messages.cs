@@ -1,5 +1,6 @@
 using Hub.Contracts;
 using Hub.Contracts.Cases;
+using Hub.Silo.Journal;
 
 namespace Hub.Silo.Cases;
 
@@ -57,16 +58,17 @@ public sealed partial class CaseGrain
             joining.Add(agency);
         }
 
-        // Bytes first, event second: a crash in between leaves unreferenced bytes, never an event without its envelope.
-        // Both puts are queued together, so they usually share one group commit.
-        var headerPut = envelopes.PutAsync(command.Header, ct);
-        var payloadPut = envelopes.PutAsync(command.Payload, ct);
-        var headerDigest = await headerPut;
-        var payloadDigest = await payloadPut;
+        // The envelope bytes ride in the event's own commit: durable together or not at all, so there is never an
+        // event without its envelope, and a referral waits for one fsync instead of two.
+        var header = PendingBlob.Of(command.Header);
+        var payload = PendingBlob.Of(command.Payload);
         return await CommitAsync(
-            new MessageSubmitted(
-                clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, command.Kind, command.SenderDeviceId,
-                command.Recipients, headerDigest, payloadDigest, command.Payload.LongLength, command.Statement, command.Signature, joining),
+            [
+                new MessageSubmitted(
+                    clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, command.Kind, command.SenderDeviceId,
+                    command.Recipients, header.Digest, payload.Digest, command.Payload.LongLength, command.Statement, command.Signature, joining),
+            ],
+            [header, payload],
             ct);
     }
 

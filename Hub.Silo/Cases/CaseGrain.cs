@@ -154,13 +154,18 @@ public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore enve
             })
             : null;
 
-    private Task<CaseResult> CommitAsync(CaseEvent @event, CancellationToken ct) => CommitAsync([@event], ct);
+    private Task<CaseResult> CommitAsync(CaseEvent @event, CancellationToken ct) => CommitAsync([@event], [], ct);
 
-    /// <summary>Journals the events (durable before anything else happens), then delivers their inbox notices.</summary>
-    private async Task<CaseResult> CommitAsync(CaseEvent[] events, CancellationToken ct)
+    private Task<CaseResult> CommitAsync(CaseEvent[] events, CancellationToken ct) => CommitAsync(events, [], ct);
+
+    /// <summary>
+    /// Journals the events with the envelope bytes they name (durable together, before anything else happens),
+    /// then delivers their inbox notices.
+    /// </summary>
+    private async Task<CaseResult> CommitAsync(CaseEvent[] events, PendingBlob[] envelopeBytes, CancellationToken ct)
     {
         var before = _stream.Version;
-        await _stream.AppendAsync(events, ct);
+        await _stream.AppendAsync(events, envelopeBytes, ct);
         for (var i = 0; i < events.Length; i++)
         {
             QueueNotices(before + i + 1, events[i]);

@@ -53,7 +53,13 @@ public sealed class EventSourcedState<TState, TEvent>(
     /// Appends the events at the current version. On a conflict (another activation wrote first) the
     /// state is reloaded and the exception propagates, so the command can be re-decided on fresh state.
     /// </summary>
-    public async Task AppendAsync(IReadOnlyList<TEvent> events, CancellationToken ct)
+    public Task AppendAsync(IReadOnlyList<TEvent> events, CancellationToken ct) => AppendAsync(events, [], ct);
+
+    /// <summary>
+    /// Appends the events together with the bytes they name by digest, durable in one commit
+    /// (see <see cref="IJournalStore.AppendAsync(string, long, IReadOnlyList{PendingEntry}, IReadOnlyList{PendingBlob}, CancellationToken)"/>).
+    /// </summary>
+    public async Task AppendAsync(IReadOnlyList<TEvent> events, IReadOnlyList<PendingBlob> blobs, CancellationToken ct)
     {
         var entries = new PendingEntry[events.Count];
         for (var i = 0; i < events.Count; i++)
@@ -63,7 +69,9 @@ public sealed class EventSourcedState<TState, TEvent>(
 
         try
         {
-            Version = await journal.AppendAsync(StreamId, Version, entries, ct) - events.Count;
+            Version = await (blobs.Count == 0
+                ? journal.AppendAsync(StreamId, Version, entries, ct)
+                : journal.AppendAsync(StreamId, Version, entries, blobs, ct)) - events.Count;
         }
         catch (JournalConflictException)
         {

@@ -9,9 +9,10 @@ namespace Hub.Silo.Journal;
 /// Contract (tests/Hub.Silo.Tests/Journal/JournalStoreContract.cs checks it for every implementation):
 /// <list type="bullet">
 /// <item>Versions in a stream start at 1 and have no gaps.</item>
-/// <item><see cref="AppendAsync"/> writes all of its entries or none, only if the stream is at
+/// <item><see cref="AppendAsync(string, long, IReadOnlyList{PendingEntry}, CancellationToken)"/> writes all of its entries or none, only if the stream is at
 /// <c>expectedVersion</c>; otherwise it throws <see cref="JournalConflictException"/>.</item>
-/// <item>When <see cref="AppendAsync"/> returns, the entries are durable (committed and synced): the hub may acknowledge.</item>
+/// <item>Blobs given with an append commit with its entries or not at all.</item>
+/// <item>When an append returns, the entries are durable (committed and synced): the hub may acknowledge.</item>
 /// <item>The store assigns each entry's time before hashing it, and commits each entry's leaf hash and every
 /// tree node the append completes in the same transaction as the entries, so proofs cost O(log n) reads.</item>
 /// <item>Reads fail closed: <see cref="ReadAsync"/> and <see cref="GetTreeHeadAsync"/> recompute the leaves from the
@@ -25,6 +26,21 @@ public interface IJournalStore
 {
     /// <summary>Appends entries after <paramref name="expectedVersion"/> (0 for a new stream) and returns the new version.</summary>
     Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, CancellationToken ct = default);
+
+    /// <summary>
+    /// Appends entries like <see cref="AppendAsync(string, long, IReadOnlyList{PendingEntry}, CancellationToken)"/> and stores
+    /// <paramref name="blobs"/> under their digests in the same transaction, before the entries: when it returns both are
+    /// durable, and when the append is refused neither is written. A blob already stored is kept as it is.
+    /// </summary>
+    /// <remarks>
+    /// This is how an event and the bytes it names by digest (sealed envelopes) become durable together in one commit,
+    /// so the journal never holds an event whose bytes are missing and a referral costs one commit, not two.
+    /// </remarks>
+    Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs, CancellationToken ct = default);
+
+    /// <summary>The bytes stored under <paramref name="digest"/> by an append, or null. Bytes whose digest no longer matches are refused.</summary>
+    /// <exception cref="InvalidDataException">The stored bytes do not match their digest.</exception>
+    Task<byte[]?> GetBlobAsync(string digest, CancellationToken ct = default);
 
     /// <summary>Reads the stream's entries with version greater than <paramref name="afterVersion"/>, in order, verified.</summary>
     /// <remarks>

@@ -46,6 +46,16 @@ internal static class JournalArguments
         }
     }
 
+    public static void CheckBlobs(IReadOnlyList<PendingBlob> blobs)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        foreach (var blob in blobs)
+        {
+            ArgumentNullException.ThrowIfNull(blob, nameof(blobs));
+            ArgumentException.ThrowIfNullOrWhiteSpace(blob.Digest, nameof(blobs));
+        }
+    }
+
     public static void CheckInclusion(long version, long treeSize, long streamSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(treeSize, 1);

@@ -1,4 +1,4 @@
 namespace Hub.Silo.Journal;
 
-/// <summary>An entry handed to <see cref="IJournalStore.AppendAsync"/>; the store gives it a version and a time.</summary>
+/// <summary>An entry handed to <see cref="IJournalStore.AppendAsync(string, long, IReadOnlyList{PendingEntry}, CancellationToken)"/>; the store gives it a version and a time.</summary>
 public sealed record PendingEntry(string Type, ReadOnlyMemory<byte> Payload);

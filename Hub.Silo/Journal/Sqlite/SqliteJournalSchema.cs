@@ -58,6 +58,8 @@ internal static class SqliteJournalSchema
 
     public const string PutEnvelope = "INSERT OR IGNORE INTO envelopes (digest, bytes) VALUES ($digest, $bytes)";
 
+    public const string GetEnvelope = "SELECT bytes FROM envelopes WHERE digest = $digest";
+
     public const string Head = "SELECT COALESCE(MAX(version), 0) FROM journal_entries WHERE stream_id = $stream";
 
     public const string Insert = """

@@ -26,6 +26,22 @@ public sealed partial class SqliteJournalStore
         }
     }
 
+    public async Task<byte[]?> GetBlobAsync(string digest, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(digest);
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteJournalSchema.GetEnvelope;
+        command.Parameters.AddWithValue("$digest", digest);
+        if (await command.ExecuteScalarAsync(ct) is not byte[] bytes)
+        {
+            return null;
+        }
+
+        // Fail closed: bytes altered in the database must not be served under their old name.
+        return Envelopes.EnvelopeDigest.Of(bytes) == digest ? bytes : throw new InvalidDataException($"Stored blob {digest} does not match its digest.");
+    }
+
     public async Task<long> GetVersionAsync(string streamId, CancellationToken ct = default)
     {
         JournalArguments.CheckStream(streamId);

@@ -75,10 +75,14 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         _writerLoop = Task.Run(WriteLoopAsync);
     }
 
-    public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, CancellationToken ct = default)
+    public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, CancellationToken ct = default) =>
+        AppendAsync(streamId, expectedVersion, entries, [], ct);
+
+    public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs, CancellationToken ct = default)
     {
         JournalArguments.CheckAppend(streamId, expectedVersion, entries);
-        var request = new AppendRequest(streamId, expectedVersion, entries);
+        JournalArguments.CheckBlobs(blobs);
+        var request = new AppendRequest(streamId, expectedVersion, entries, blobs);
         ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(request), this);
 
         // A cancelled wait does not withdraw the append: like any request that timed out, it may still commit.
@@ -196,6 +200,13 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             var version = head;
             Span<byte> leaf = stackalloc byte[MerkleHash.Size];
             CompletedSubtreeHandler storeNode = (level, index, hash) => writes.InsertNode(streamId, level, index, hash);
+
+            // Blobs before the entries that name them, in the same savepoint: no entry without its bytes.
+            foreach (var blob in request.Blobs)
+            {
+                writes.PutEnvelope(blob.Digest, blob.Bytes.ToArray());
+            }
+
             foreach (var entry in request.Entries)
             {
                 version++;
@@ -274,8 +285,10 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         public byte[] Bytes { get; } = bytes;
     }
 
-    private sealed class AppendRequest(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries) : WriteRequest
+    private sealed class AppendRequest(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs) : WriteRequest
     {
+        public IReadOnlyList<PendingBlob> Blobs { get; } = blobs;
+
         public string StreamId { get; } = streamId;
 
         public long ExpectedVersion { get; } = expectedVersion;
