@@ -9,17 +9,29 @@ namespace Hub.Silo.Cases;
 /// and in order (receivers ignore a repeated case version). A failed delivery is retried by a timer; nothing
 /// is lost because the events themselves are the outbox, replayed after the last delivery checkpoint on activation.
 /// </summary>
+/// <remarks>
+/// Commands do not wait for delivery: a command is acknowledged once its events are journaled, and one delivery
+/// loop at a time drains the outbox in version order behind it. The loop is a task on the grain's own scheduler
+/// (started from a grain turn, never on the thread pool), so it touches grain state only between awaits like any
+/// other turn. Waiting for the inboxes' appends would hold each command for a second commit it does not need.
+/// </remarks>
 public sealed partial class CaseGrain
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
 
     private readonly Queue<OutboxItem> _undelivered = new();
     private long _deliveredUpTo;
+
+    // The last version whose notices are in the queue; delivery may claim up to it once the queue is empty
+    // (not up to the stream's version, which can be ahead of what was queued while a commit is between turns).
+    private long _queuedUpTo;
+    private Task _delivering = Task.CompletedTask;
     private IGrainTimer? _retry;
 
     private void QueueUndeliveredNotices(List<(long Version, CaseEvent Event)> events)
     {
         _deliveredUpTo = State.NoticesDeliveredUpTo;
+        _queuedUpTo = _deliveredUpTo;
         foreach (var (version, @event) in events.Where(e => e.Version > _deliveredUpTo))
         {
             QueueNotices(version, @event);
@@ -28,6 +40,7 @@ public sealed partial class CaseGrain
 
     private void QueueNotices(long version, CaseEvent @event)
     {
+        _queuedUpTo = Math.Max(_queuedUpTo, version);
         foreach (var (agency, kind) in CaseNotices.For(@event, State))
         {
             _undelivered.Enqueue(new OutboxItem(version, agency, new InboxNotice(this.GetPrimaryKey(), version, kind, @event.At), null));
@@ -39,8 +52,22 @@ public sealed partial class CaseGrain
         }
     }
 
+    /// <summary>Starts the delivery loop unless one is running (it will reach what was just queued); returns the running loop.</summary>
+    /// <remarks>Call from a grain turn only: the loop's continuations then run on the grain's scheduler.</remarks>
+    private Task StartDelivery()
+    {
+        if (_delivering.IsCompleted && _undelivered.Count > 0)
+        {
+            _delivering = DeliverNoticesAsync(CancellationToken.None);
+        }
+
+        return _delivering;
+    }
+
     private async Task DeliverNoticesAsync(CancellationToken ct)
     {
+        // Yield first, so the command that started the loop returns its result before any delivery runs.
+        await Task.Yield();
         var caseId = this.GetPrimaryKey();
         while (_undelivered.TryPeek(out var item))
         {
@@ -50,7 +77,7 @@ public sealed partial class CaseGrain
                     ? GrainFactory.GetGrain<IAgencyInboxGrain>(item.Receiver).DeliverAsync(notice, ct)
                     : GrainFactory.GetGrain<IStatsGrain>(item.Receiver).RecordAsync(caseId, item.Version, item.Measures!, ct));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 // The command itself is durable; its notices wait and are retried in order.
                 LogDeliveryDeferred(ex, caseId, item.Receiver);
@@ -61,16 +88,27 @@ public sealed partial class CaseGrain
             _undelivered.Dequeue();
         }
 
-        _deliveredUpTo = _stream.Version;
+        _deliveredUpTo = Math.Max(_deliveredUpTo, _queuedUpTo);
         _retry?.Dispose();
         _retry = null;
     }
 
-    private Task RetryDeliveryAsync(CancellationToken ct) => DeliverNoticesAsync(ct);
+    private Task RetryDeliveryAsync(CancellationToken ct) => StartDelivery();
 
     /// <summary>Records how far delivery got, so the next activation does not replay the whole history.</summary>
     private async Task CheckpointDeliveredNoticesAsync(CancellationToken ct)
     {
+        // Let a running loop finish (it catches its failures), so the checkpoint covers what it delivered;
+        // if deactivation cannot wait, the checkpoint stays where it was and the rest is offered again.
+        try
+        {
+            await _delivering.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         if (_undelivered.Count == 0 && _deliveredUpTo > State.NoticesDeliveredUpTo && State.IsOpen)
         {
             try

@@ -34,7 +34,7 @@ public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore enve
             CaseEvents.Codec);
         await _stream.LoadAsync(cancellationToken);
         QueueUndeliveredNotices(recent);
-        await DeliverNoticesAsync(cancellationToken);
+        _ = StartDelivery();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -160,7 +160,7 @@ public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore enve
 
     /// <summary>
     /// Journals the events with the envelope bytes they name (durable together, before anything else happens),
-    /// then delivers their inbox notices.
+    /// queues their inbox notices and returns: the delivery loop takes them from there.
     /// </summary>
     private async Task<CaseResult> CommitAsync(CaseEvent[] events, PendingBlob[] envelopeBytes, CancellationToken ct)
     {
@@ -171,7 +171,8 @@ public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore enve
             QueueNotices(before + i + 1, events[i]);
         }
 
-        await DeliverNoticesAsync(ct);
+        // Not awaited: the command is acknowledged once journaled; notices follow at least once, in order.
+        _ = StartDelivery();
         await ScheduleDeadlineAsync();
         return new CaseResult(CaseResultStatus.Done, Version: _stream.Version);
     }

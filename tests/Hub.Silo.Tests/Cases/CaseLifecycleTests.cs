@@ -76,8 +76,8 @@ public sealed class CaseLifecycleTests(SiloClusterFixture fixture) : IClassFixtu
         Assert.Equal(CaseResultStatus.Done, referred.Status);
         var view = await driver.Grain.GetViewAsync(As("nl-hotline", "analyst"));
         Assert.Equal(RecipientStatus.Delivered, view!.Participants.Single(p => p.AgencyId == "nl-hotline").Status);
-        Assert.Equal(InboxItemKind.ReferralReceived, Assert.Single(await driver.InboxOfCaseAsync("nl-hotline", "analyst")).Kind);
-        Assert.Equal(InboxItemKind.ReferralReceived, Assert.Single(await driver.InboxOfCaseAsync("eu-liaison", "liaison")).Kind);
+        Assert.Equal(InboxItemKind.ReferralReceived, Assert.Single(await driver.WaitForInboxAsync("nl-hotline", "analyst", i => i.Count > 0)).Kind);
+        Assert.Equal(InboxItemKind.ReferralReceived, Assert.Single(await driver.WaitForInboxAsync("eu-liaison", "liaison", i => i.Count > 0)).Kind);
         Assert.Empty(await driver.InboxOfCaseAsync("be-hotline", "analyst"));
         Assert.Empty(await driver.InboxOfCaseAsync("nl-police", "investigator"));
     }
@@ -129,7 +129,7 @@ public sealed class CaseLifecycleTests(SiloClusterFixture fixture) : IClassFixtu
         var participant = (await driver.Grain.GetViewAsync(police))!.Participants.Single(p => p.AgencyId == "be-police");
         Assert.Equal(RecipientStatus.Accepted, participant.Status);
         Assert.NotNull(participant.AcknowledgedAt);
-        Assert.Contains(await driver.InboxOfCaseAsync("be-hotline", "analyst"), i => i.Kind == InboxItemKind.StatusChanged);
+        Assert.Contains(await driver.WaitForInboxAsync("be-hotline", "analyst", items => items.Any(i => i.Kind == InboxItemKind.StatusChanged)), i => i.Kind == InboxItemKind.StatusChanged);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ForwardingAndTakedownTests(SiloClusterFixture fixture) : ICl
         Assert.Equal(CaseResultStatus.Done, requested.Status);
         Assert.Equal("nl-police", Assert.Single(pending!.PendingForwards).ToAgency);
         Assert.Null(tooEarly);
-        Assert.Contains(await driver.InboxOfCaseAsync("be-hotline", "analyst"), i => i.Kind == InboxItemKind.ForwardRequested);
+        Assert.Contains(await driver.WaitForInboxAsync("be-hotline", "analyst", items => items.Any(i => i.Kind == InboxItemKind.ForwardRequested)), i => i.Kind == InboxItemKind.ForwardRequested);
         Assert.Equal(CaseResultStatus.Done, granted.Status);
         Assert.Equal(CaseResultStatus.Forbidden, beforeRewrap.Result.Status);
         Assert.Equal(CaseResultStatus.Done, rewrapped.Status);
@@ -39,7 +39,7 @@ public sealed class ForwardingAndTakedownTests(SiloClusterFixture fixture) : ICl
         Assert.Equal([5, 5], afterRewrap.Envelope.Rewrap!.Statement);
         Assert.Equal(referral.ToByteArray(), afterRewrap.Envelope.Payload);
         Assert.Equal("eu-liaison", afterRewrap.Envelope.Rewrap!.ByAgency);
-        Assert.Contains(await driver.InboxOfCaseAsync("nl-police", "investigator"), i => i.Kind == InboxItemKind.ReferralReceived);
+        Assert.Contains(await driver.WaitForInboxAsync("nl-police", "investigator", items => items.Any(i => i.Kind == InboxItemKind.ReferralReceived)), i => i.Kind == InboxItemKind.ReferralReceived);
     }
 
     [Fact]

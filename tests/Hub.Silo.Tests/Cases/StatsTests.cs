@@ -19,7 +19,8 @@ public sealed class StatsTests(SiloClusterFixture fixture) : IClassFixture<SiloC
         await driver.Grain.RecordTakedownAsync(As("nl-hotline", "analyst"), new RecordTakedown(Guid.NewGuid(), TakedownStep.NoticeSent));
         await driver.Grain.RecordTakedownAsync(As("nl-hotline", "analyst"), new RecordTakedown(Guid.NewGuid(), TakedownStep.Removed));
 
-        var stats = await fixture.Client.GetGrain<IStatsGrain>(IStatsGrain.Key).GetAsync();
+        // Measures follow the commands; the removal is the last one recorded.
+        var stats = await driver.WaitForStatsAsync(s => s.Hops.Any(h => h is { Hop: Hop.Removal, Scope: "agency", Key: "nl-hotline" }));
 
         Assert.Contains(stats.Hops, h => h is { Hop: Hop.Acknowledge, Scope: "agency", Key: "nl-police" });
         Assert.Contains(stats.Hops, h => h is { Hop: Hop.Decide, Scope: "country", Key: "NL" });
