@@ -45,4 +45,18 @@ public interface ICaseGrain : IGrainWithGuidKey
 
     [Alias("RecordOutcomeAsync")]
     Task<CaseResult> RecordOutcomeAsync(Caller caller, RecordOutcome command, CancellationToken ct = default);
+
+    /// <summary>
+    /// True when the caller's agency takes part in the case and the caller holds any hub role (auditors included):
+    /// who may see the case stream's checkpoints, entries and proofs.
+    /// </summary>
+    [Alias("CanAuditAsync")]
+    Task<bool> CanAuditAsync(Caller caller, CancellationToken ct = default);
+
+    /// <summary>
+    /// Journals that the caller exports the case's evidence bundle, before it is built (so the bundle includes it).
+    /// Only auditors and agency admins of participating agencies; others get NotFound (non-participants) or Forbidden.
+    /// </summary>
+    [Alias("RecordAuditExportAsync")]
+    Task<CaseResult> RecordAuditExportAsync(Caller caller, CancellationToken ct = default);
 }

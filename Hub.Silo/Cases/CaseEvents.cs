@@ -67,6 +67,10 @@ public sealed record HoldExpired(DateTimeOffset At, string ByAgency, string ByUs
 public sealed record SlaBreached(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, string AgencyId, DateTimeOffset Deadline)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
 
+/// <summary>An auditor or admin of a participating agency exported the case's evidence bundle (the bundle includes this entry).</summary>
+public sealed record AuditExported(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId)
+    : CaseEvent(At, ByAgency, ByUser, CommandId);
+
 /// <summary>Inbox notices for every event up to <see cref="UpToVersion"/> were delivered (outbox checkpoint).</summary>
 public sealed record NoticesDelivered(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, long UpToVersion)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
@@ -88,7 +92,8 @@ internal static class CaseEvents
         .Map<OutcomeRecorded>("case.outcome-recorded.v1")
         .Map<NoticesDelivered>("case.notices-delivered.v1")
         .Map<HoldExpired>("case.hold-expired.v1")
-        .Map<SlaBreached>("case.sla-breached.v1");
+        .Map<SlaBreached>("case.sla-breached.v1")
+        .Map<AuditExported>("case.audit-exported.v1");
 
     public static string StreamId(Guid caseId) => $"case/{caseId:N}";
 }

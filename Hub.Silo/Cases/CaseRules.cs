@@ -19,6 +19,12 @@ internal static class CaseRules
     /// <summary>Auditors of a participating agency may read a case; they may not change it.</summary>
     public static bool MayRead(Caller caller) => IsCaseWorker(caller) || caller.HasRole(HubRoles.Auditor);
 
+    /// <summary>Any hub role of a participating agency may see the case's audit trail: clients verify what they are shown.</summary>
+    public static bool MayAudit(Caller caller) => HubRoles.All.Any(caller.HasRole);
+
+    /// <summary>The whole trail (every entry, not only what the caller's view shows) goes to auditors and admins only.</summary>
+    public static bool MayExport(Caller caller) => caller.HasRole(HubRoles.Auditor) || caller.HasRole(HubRoles.AgencyAdmin);
+
     public static bool MayOpen(Caller caller, AgencyKind kind) => caller.HasRole(HubRoles.Analyst) && kind == AgencyKind.Hotline;
 
     public static bool MayHold(Caller caller, AgencyKind kind) => caller.HasRole(HubRoles.Investigator) && kind == AgencyKind.PoliceUnit;

@@ -103,7 +103,7 @@ public sealed class CaseState
             case SlaBreached breach:
                 Escalated.Add(breach.AgencyId);
                 break;
-            case EnvelopeFetched:
+            case EnvelopeFetched or AuditExported:
                 break;
             default:
                 throw new InvalidDataException($"Unhandled case event {@event.GetType().Name}.");
