@@ -70,6 +70,7 @@ app.MapMessages();
 app.MapInbox();
 app.MapStats();
 app.MapAudit();
+app.MapCaseAudit();
 app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

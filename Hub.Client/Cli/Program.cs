@@ -2,6 +2,7 @@
 // only assembles them.
 using System.CommandLine;
 using Hub.Cli.Age;
+using Hub.Cli.Audit;
 using Hub.Cli.Cases;
 using Hub.Cli.Network;
 using Hub.Cli.Session;
@@ -40,5 +41,8 @@ foreach (var command in CaseCommands.Create())
 
 // age: file encryption compatible with the age CLI (keygen, encrypt, decrypt).
 root.Subcommands.Add(AgeCommand.Create());
+
+// audit: offline verification of evidence bundles.
+root.Subcommands.Add(AuditCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

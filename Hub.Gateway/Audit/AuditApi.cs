@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Hub.Gateway.Audit;
 
 /// <summary>
-/// Audit endpoints. Only the public keys for now: anyone may fetch them to verify checkpoints. Proofs and
-/// exports come with cases, behind case-participation checks.
+/// The hub's public audit keys: anyone may fetch them to verify checkpoints. Case streams' checkpoints, proofs and
+/// exports are in <see cref="CaseAuditApi"/>, behind case-participation checks.
 /// </summary>
 public static class AuditApi
 {
