@@ -80,6 +80,14 @@ public static class EvidenceBundleVerifier
             {
                 return EvidenceVerification.Failed(earlierProblem, fingerprint);
             }
+
+            // Cosignatures of earlier checkpoints count too: a witness that saw a prefix vouches for it.
+            if (!TryVerifyWitnesses(bundle.EarlierCheckpoints[i].Checkpoint, witnesses, out var earlierCosigned, out witnessProblem))
+            {
+                return EvidenceVerification.Failed($"earlier checkpoint {i + 1}: {witnessProblem}", fingerprint);
+            }
+
+            cosigned.AddRange(earlierCosigned.Except(cosigned, StringComparer.Ordinal));
         }
 
         return new EvidenceVerification(null, checkpoint.Size, root, fingerprint, pinned, cosigned, leaves.Count - checkpoint.Size, bundle.EarlierCheckpoints.Count);
