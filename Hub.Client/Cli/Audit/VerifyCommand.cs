@@ -1,7 +1,9 @@
 // `hub audit verify`: checks an evidence bundle offline. Prints `OK <tree size> <root>` and exits 0, or
-// `FAIL <what failed>` and exits 1; a bundle that cannot be read exits 2. Notes (the fingerprint to compare
-// out of band, entries not yet checkpointed) go to stderr so stdout stays one line.
+// `FAIL <what failed>` and exits 1; an unreadable file is a one-line error and exit 1, both key options exit 2
+// (wrong usage). Notes (the fingerprint to compare out of band, entries not yet checkpointed) go to stderr so
+// stdout stays one line.
 using System.CommandLine;
+using Hub.Cli.Shared;
 using Hub.Client.Audit;
 
 namespace Hub.Cli.Audit;
@@ -33,7 +35,7 @@ internal static class VerifyCommand
             if (key is not null && print is not null)
             {
                 Console.Error.WriteLine("hub: error: give --hub-key or --hub-fingerprint, not both");
-                return 2;
+                return 2; // wrong usage
             }
 
             byte[] json;
@@ -44,14 +46,14 @@ internal static class VerifyCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 Console.Error.WriteLine($"hub: error: {ex.Message}");
-                return 2;
+                return ExitCodes.Failed;
             }
 
             var result = EvidenceBundleVerifier.Verify(json, key ?? print);
             Console.Out.WriteLine(result.Summary);
             if (!result.IsValid)
             {
-                return 1;
+                return ExitCodes.Failed;
             }
 
             if (!result.HubKeyPinned)
@@ -69,7 +71,7 @@ internal static class VerifyCommand
                 Console.Error.WriteLine($"hub: note: {result.NotYetCheckpointed} entries after the checkpoint are not yet checkpointed (well-formed, in order, unsigned)");
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }
