@@ -1,5 +1,5 @@
 // hub.evidence-bundle/v1: everything an offline party needs to check a stream's audit trail without
-// trusting the hub that produced it (see docs/audit.md):
+// trusting the hub that produced it (see "Audit and evidence" in README.md):
 //
 //   format              "hub.evidence-bundle/v1"
 //   streamId, origin    the stream and its checkpoint origin (<key name>/<stream id>)

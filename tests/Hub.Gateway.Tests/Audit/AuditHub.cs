@@ -8,7 +8,7 @@ using NSec.Cryptography;
 
 namespace Hub.Gateway.Tests.Audit;
 
-/// <summary>A hub that trusts one witness, whose signing key the tests hold (an agency's witness, as docs/audit.md registers it).</summary>
+/// <summary>A hub that trusts one witness, whose signing key the tests hold (an agency's witness, as README.md's "Audit and evidence" registers it).</summary>
 public sealed class AuditHub : HubFactory, IAsyncLifetime
 {
     public const string WitnessName = "witness.be-police.test";
