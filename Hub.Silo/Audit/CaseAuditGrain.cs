@@ -95,7 +95,7 @@ public sealed partial class CaseAuditGrain(ICheckpointService checkpoints, IJour
         {
             CosignatureOutcome.Added => (new CaseResult(CaseResultStatus.Done, Version: added.Checkpoint!.TreeSize), ToContract(added.Checkpoint)),
             CosignatureOutcome.UnknownCheckpoint => (CaseResult.Conflict("The hub never signed a checkpoint of this case with that size and root."), null),
-            CosignatureOutcome.Untrusted => (CaseResult.Forbidden("No cosignature of a witness key the hub trusts verifies; see "Audit and evidence" in README.md to register one."), null),
+            CosignatureOutcome.Untrusted => (CaseResult.Forbidden("No cosignature of a witness key the hub trusts verifies; see the README section 'Audit and evidence' to register one."), null),
             _ => (CaseResult.Invalid("Post the hub's signed checkpoint of this case with your cosignature line added."), null),
         };
     }
