@@ -87,8 +87,8 @@ public sealed partial class CaseGrain
 
         var submitted = message.Submitted;
         message.Rewraps.TryGetValue(caller.AgencyId, out var rewrap);
-        var header = await envelopes.GetAsync(rewrap?.HeaderDigest ?? submitted.HeaderDigest, ct);
-        var payload = await envelopes.GetAsync(submitted.PayloadDigest, ct);
+        var header = await journal.GetBlobAsync(rewrap?.HeaderDigest ?? submitted.HeaderDigest, ct);
+        var payload = await journal.GetBlobAsync(submitted.PayloadDigest, ct);
         if (header is null || payload is null)
         {
             throw new InvalidDataException($"Envelope bytes of message {messageId} are missing from the store.");

@@ -1,7 +1,6 @@
 using Hub.Contracts;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Cases;
-using Hub.Silo.Envelopes;
 using Hub.Silo.EventSourcing;
 using Hub.Silo.Journal;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ namespace Hub.Silo.Cases;
 /// One case: its participants, sealed messages, takedown track and outcomes, as the fold of its journal
 /// stream. Decides every command from the explicit caller; a non-participant cannot tell that the case exists.
 /// </summary>
-public sealed partial class CaseGrain(IJournalStore journal, IEnvelopeStore envelopes, TimeProvider clock, ILogger<CaseGrain> logger)
+public sealed partial class CaseGrain(IJournalStore journal, TimeProvider clock, ILogger<CaseGrain> logger)
     : Grain, ICaseGrain, IRemindable
 {
     private EventSourcedState<CaseState, CaseEvent> _stream = null!;

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Hub.Silo.Audit;
-using Hub.Silo.Envelopes;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Integrity;
 using Hub.Silo.Journal.Sqlite;
@@ -62,7 +61,6 @@ public static class SiloHosting
         services.AddSingleton<IJournalStore>(sp => sp.GetRequiredService<SqliteJournalStore>());
 
         // Envelopes share the journal's writer and its group commits.
-        services.AddSingleton<IEnvelopeStore>(sp => new SqliteEnvelopeStore(sp.GetRequiredService<SqliteJournalStore>()));
         return services;
     }
 }

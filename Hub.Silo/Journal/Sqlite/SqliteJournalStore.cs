@@ -19,8 +19,7 @@ namespace Hub.Silo.Journal.Sqlite;
 /// tree node the append completes beside the entries, on a per-stream frontier it keeps in memory.
 /// Reads verify (see <see cref="IJournalStore"/>): this partial file holds the writer; the others the reads
 /// and the checkpoints.
-/// Envelope bytes (<see cref="Envelopes.SqliteEnvelopeStore"/>) go through the same writer: SQLite has one
-/// write lock per file, and a second writer would wait on it (and on its own fsync) instead of sharing ours.
+/// Envelope bytes travel as blobs of the append whose event names them, so bytes and event commit together.
 /// </remarks>
 public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 {
@@ -31,8 +30,8 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     private readonly JournalTamperAlarm _alarm;
     private readonly ICheckpointAuthenticator? _authenticator;
     private readonly FrontierCache _frontiers;
-    private readonly Channel<WriteRequest> _appends =
-        Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<AppendRequest> _appends =
+        Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _writer;
     private readonly Task _writerLoop;
 
@@ -89,14 +88,6 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         return await request.Completion.Task.WaitAsync(ct);
     }
 
-    /// <summary>Stores envelope bytes under their digest in the next group commit (a repeat is a no-op); returns once durable.</summary>
-    internal async Task PutEnvelopeAsync(string digest, byte[] bytes, CancellationToken ct)
-    {
-        var request = new EnvelopeRequest(digest, bytes);
-        ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(request), this);
-        await request.Completion.Task.WaitAsync(ct);
-    }
-
     internal string ConnectionString => _connectionString;
 
     public async ValueTask DisposeAsync()
@@ -108,7 +99,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<WriteRequest>(_maxBatch);
+        var batch = new List<AppendRequest>(_maxBatch);
         using var writes = new SqliteWriteCommands(_writer);
         while (await _appends.Reader.WaitToReadAsync())
         {
@@ -122,9 +113,9 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         }
     }
 
-    private void CommitBatch(SqliteWriteCommands writes, List<WriteRequest> batch)
+    private void CommitBatch(SqliteWriteCommands writes, List<AppendRequest> batch)
     {
-        var accepted = new List<(WriteRequest Request, long Version)>(batch.Count);
+        var accepted = new List<(AppendRequest Request, long Version)>(batch.Count);
         try
         {
             using var transaction = _writer.BeginTransaction(deferred: false);
@@ -137,10 +128,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             var heads = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var request in batch)
             {
-                var written = request is AppendRequest append
-                    ? TryWrite(writes, transaction, append, heads, recordedAt)
-                    : TryPut(writes, transaction, (EnvelopeRequest)request);
-                if (written is { } version)
+                if (TryWrite(writes, transaction, request, heads, recordedAt) is { } version)
                 {
                     accepted.Add((request, version));
                 }
@@ -236,25 +224,6 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         return MerkleAccumulator.Restore(nodes, size);
     }
 
-    /// <summary>Writes envelope bytes inside a savepoint; returns 0, or null when the write failed.</summary>
-    private static long? TryPut(SqliteWriteCommands writes, SqliteTransaction transaction, EnvelopeRequest request)
-    {
-        transaction.Save("put");
-        try
-        {
-            writes.PutEnvelope(request.Digest, request.Bytes);
-            transaction.Release("put");
-            return 0;
-        }
-        catch (SqliteException ex)
-        {
-            transaction.Rollback("put");
-            transaction.Release("put");
-            request.Completion.TrySetException(ex);
-            return null;
-        }
-    }
-
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -272,21 +241,11 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal commit of {Count} appends failed; none of them was acknowledged")]
     private partial void LogCommitFailed(Exception exception, int count);
 
-    /// <summary>One write waiting for the next group commit; completed with a version (0 for envelopes) once durable.</summary>
-    private abstract class WriteRequest
+    /// <summary>One append waiting for the next group commit; completed with its new version once durable.</summary>
+    private sealed class AppendRequest(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs)
     {
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 
-    private sealed class EnvelopeRequest(string digest, byte[] bytes) : WriteRequest
-    {
-        public string Digest { get; } = digest;
-
-        public byte[] Bytes { get; } = bytes;
-    }
-
-    private sealed class AppendRequest(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs) : WriteRequest
-    {
         public IReadOnlyList<PendingBlob> Blobs { get; } = blobs;
 
         public string StreamId { get; } = streamId;
