@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hub.Client.Keys;
 using Hub.Contracts.Agencies;
 using NSec.Cryptography;
+using Hub.Testing;
 
 namespace Hub.Bench.Referrals;
 
@@ -14,10 +15,10 @@ public static class AgencyKeysSetup
 {
     /// <returns>The enrolled device (owned by the caller) and the agency's generation-1 public key.</returns>
     public static async Task<(DeviceKey Device, AgencyGenerationKey Generation)> EnrolAndPublishAsync(
-        GatewayUnderTest gateway, string agencyId, JsonSerializerOptions json)
+        GatewayProcess gateway, string agencyId, JsonSerializerOptions json)
     {
         ArgumentNullException.ThrowIfNull(gateway);
-        var token = await gateway.TokenAsync(("grant_type", "urn:hub:dev:user"), ("agency", agencyId), ("roles", "Hub.AgencyAdmin"));
+        var token = await gateway.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "urn:hub:dev:user", ["agency"] = agencyId, ["roles"] = "Hub.AgencyAdmin" });
         using var admin = gateway.CreateClient(token);
         var device = DeviceKey.Generate($"{agencyId}-bench-device");
         var signed = new EnrolmentStatement(agencyId, device.PublicKeys, device.DeviceId, DateTimeOffset.UtcNow).Sign(device);

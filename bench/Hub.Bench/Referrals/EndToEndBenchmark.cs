@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Hub.Client.Referrals;
 using Hub.Contracts.Cases;
 using Microsoft.Data.Sqlite;
+using Hub.Testing;
 
 namespace Hub.Bench.Referrals;
 
@@ -29,12 +30,12 @@ public static class EndToEndBenchmark
         var directory = Directory.CreateTempSubdirectory("hub-bench-e2e-");
         try
         {
-            await using var gateway = await GatewayUnderTest.StartAsync(directory.FullName);
+            await using var gateway = await GatewayProcess.StartAsync(directory.FullName);
             var (senderDevice, senderGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Sender, Json);
             var (recipientDevice, recipientGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Recipient, Json);
             using var devices = new DeviceKeys(senderDevice, recipientDevice);
-            var analystToken = await gateway.TokenAsync(("grant_type", "password"), ("username", $"analyst@{Sender}.test"));
-            var investigatorToken = await gateway.TokenAsync(("grant_type", "password"), ("username", $"investigator@{Recipient}.test"));
+            var analystToken = await gateway.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = $"analyst@{Sender}.test" });
+            var investigatorToken = await gateway.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = $"investigator@{Recipient}.test" });
             using var analyst = Client(gateway.BaseAddress, options.Clients, analystToken);
             var cases = await OpenCasesAsync(analyst, options.Clients * CasesPerClient);
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Hub.Testing;
 
 namespace Hub.Bench.Referrals;
 
@@ -73,8 +74,8 @@ public static class GrainLayerBenchmark
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Hub:Journal:Sqlite:Path"] = Path.Combine(directory, "journal.db"),
-            ["Hub:Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Hub:Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Hub:Orleans:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Hub:Orleans:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Hub:Orleans:ClusterId"] = "hub-bench",
             ["Hub:SeedDemoNetwork"] = "true",
         });

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Hub.Testing;
 
 namespace Hub.Bench.Referrals;
 
@@ -35,7 +36,7 @@ public sealed class RelayBaseline : IAsyncDisposable
 
     public static async Task<RelayBaseline> StartAsync(string directory)
     {
-        var port = FreePort.Next();
+        var port = FreePorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hub.Gateway.Tests.Infrastructure;
 using Hub.Gateway.Tests.Sdk;
 
+
 namespace Hub.Gateway.Tests.Cli;
 
 /// <summary>Case work through `hub` as the people of the reference story do it; the referral itself is sealed by the SDK.</summary>

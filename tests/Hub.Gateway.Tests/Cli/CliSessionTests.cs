@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Gateway.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Gateway.Tests.Cli;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hub.Gateway.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Gateway.Tests.Durability;
 

@@ -1,3 +1,5 @@
+using Hub.Testing;
+
 namespace Hub.Gateway.Tests.Infrastructure;
 
 /// <summary>One real gateway process on a throwaway journal, shared by a test class.</summary>

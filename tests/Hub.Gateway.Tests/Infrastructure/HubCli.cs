@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Testing;
 
 namespace Hub.Gateway.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Hub.Client.Api;
 using Hub.Client.Wire;
-using Hub.Gateway.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Gateway.Tests.Sdk;
 

@@ -1,5 +1,6 @@
 using Hub.Client.Api;
 using Hub.Gateway.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Gateway.Tests.Sdk;
 

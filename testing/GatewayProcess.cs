@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace Hub.Gateway.Tests.Infrastructure;
+namespace Hub.Testing;
 
 /// <summary>
 /// The built gateway run as its own OS process (`dotnet Hub.Gateway.dll`), as an operator runs it, so tests
@@ -63,6 +63,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             $"--DevIdentity:SigningKeyPath={Path.Combine(dataDirectory, "dev-idp-key.pem")}",
             $"--Hub:Orleans:SiloPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
             $"--Hub:Orleans:GatewayPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
+            "--Logging:LogLevel:Default=Warning",
         })
         {
             start.ArgumentList.Add(argument);
@@ -155,7 +156,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         throw new TimeoutException($"The gateway was not ready within 60 s:{Environment.NewLine}{RecentOutput}");
     }
 
-    /// <summary>artifacts/bin, found from this test assembly's own output folder (artifacts/bin/Hub.Gateway.Tests/debug).</summary>
+    /// <summary>artifacts/bin, found from the running assembly's own output folder (e.g. artifacts/bin/Hub.Gateway.Tests/debug).</summary>
     internal static string ArtifactsBin() => Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", ".."));
 
     internal static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory).Name;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Hub.Bench.Referrals;
+namespace Hub.Testing;
 
-/// <summary>A loopback port nobody listens on right now.</summary>
-public static class FreePort
+/// <summary>Ports nobody listens on right now, for the silo and Orleans gateway each test host binds.</summary>
+public static class FreePorts
 {
     public static int Next()
     {
