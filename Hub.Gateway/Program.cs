@@ -71,6 +71,7 @@ app.MapInbox();
 app.MapStats();
 app.MapAudit();
 app.MapCaseAudit();
+app.MapAgencyAudit();
 app.MapHub<LiveHub>("/hubs/live");
 
 app.Run();

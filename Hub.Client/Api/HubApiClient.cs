@@ -9,7 +9,7 @@ using Hub.Client.Wire;
 namespace Hub.Client.Api;
 
 /// <summary>The hub's HTTP API. Error statuses surface as <see cref="HubApiException"/>.</summary>
-public sealed class HubApiClient : IDisposable
+public sealed partial class HubApiClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly Func<CancellationToken, Task<string>> _token;

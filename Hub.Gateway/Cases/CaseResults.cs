@@ -14,7 +14,7 @@ internal static class CaseResults
 
     public static ProblemHttpResult Problem(CaseResult result) => result.Status switch
     {
-        CaseResultStatus.NotFound => TypedResults.Problem("No such case.", statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        CaseResultStatus.NotFound => TypedResults.Problem(result.Problem ?? "No such case.", statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         CaseResultStatus.Forbidden => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
         CaseResultStatus.Conflict => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
         _ => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid command"),

@@ -3,9 +3,6 @@ using Hub.Contracts.Audit;
 using Hub.Contracts.Cases;
 using Hub.Silo.Cases;
 using Hub.Silo.Journal;
-using Hub.Silo.Journal.Integrity;
-using Hub.Transparency.Entries;
-using Hub.Transparency.Merkle;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -20,85 +17,28 @@ public sealed partial class CaseAuditGrain(ICheckpointService checkpoints, IJour
     : Grain, ICaseAuditGrain
 {
     /// <summary>Most entries one page returns.</summary>
-    public const int MaxPage = 1000;
+    public const int MaxPage = StreamAuditor.MaxPage;
+
+    private readonly StreamAuditor _auditor = new(checkpoints, journal);
 
     private string StreamId => CaseEvents.StreamId(this.GetPrimaryKey());
 
     private ICaseGrain Case => GrainFactory.GetGrain<ICaseGrain>(this.GetPrimaryKey());
 
     public async Task<AuditCheckpoint?> GetCheckpointAsync(Caller caller, CancellationToken ct) =>
-        await Case.CanAuditAsync(caller, ct) ? ToContract(await checkpoints.SignCheckpointAsync(StreamId, ct)) : null;
+        await Case.CanAuditAsync(caller, ct) ? await _auditor.GetCheckpointAsync(StreamId, ct) : null;
 
-    public async Task<AuditEntryPage?> GetEntriesAsync(Caller caller, long afterVersion, int limit, CancellationToken ct)
-    {
-        if (!await Case.CanAuditAsync(caller, ct))
-        {
-            return null;
-        }
+    public async Task<AuditEntryPage?> GetEntriesAsync(Caller caller, long afterVersion, int limit, CancellationToken ct) =>
+        await Case.CanAuditAsync(caller, ct) ? await _auditor.GetEntriesAsync(StreamId, afterVersion, limit, ct) : null;
 
-        var version = await journal.GetVersionAsync(StreamId, ct);
-        var entries = new List<AuditEntry>();
-        await foreach (var entry in journal.ReadAsync(StreamId, Math.Clamp(afterVersion, 0, version), ct))
-        {
-            if (entries.Count == Math.Clamp(limit, 1, MaxPage))
-            {
-                break;
-            }
+    public async Task<(CaseResult Result, AuditProof? Proof)> GetInclusionProofAsync(Caller caller, long version, long treeSize, CancellationToken ct) =>
+        await Case.CanAuditAsync(caller, ct) ? await _auditor.GetInclusionProofAsync(StreamId, version, treeSize, ct) : (CaseResult.NotFound, null);
 
-            entries.Add(new AuditEntry(entry.Version, entry.Type, entry.RecordedAt, LogEntryEncoding.Encode(JournalLeaf.ToLogEntry(entry))));
-        }
+    public async Task<(CaseResult Result, AuditProof? Proof)> GetConsistencyProofAsync(Caller caller, long fromSize, long toSize, CancellationToken ct) =>
+        await Case.CanAuditAsync(caller, ct) ? await _auditor.GetConsistencyProofAsync(StreamId, fromSize, toSize, ct) : (CaseResult.NotFound, null);
 
-        return new AuditEntryPage(version, entries);
-    }
-
-    public async Task<(CaseResult Result, AuditProof? Proof)> GetInclusionProofAsync(Caller caller, long version, long treeSize, CancellationToken ct)
-    {
-        if (!await Case.CanAuditAsync(caller, ct))
-        {
-            return (CaseResult.NotFound, null);
-        }
-
-        if (version < 1 || version > treeSize || treeSize > await journal.GetVersionAsync(StreamId, ct))
-        {
-            return (CaseResult.Invalid("Ask for a version in [1, treeSize] and a tree size no larger than the stream."), null);
-        }
-
-        var proof = await checkpoints.GetInclusionProofAsync(StreamId, version, treeSize, ct);
-        return (new CaseResult(CaseResultStatus.Done, Version: treeSize), new AuditProof(version, treeSize, Split(proof)));
-    }
-
-    public async Task<(CaseResult Result, AuditProof? Proof)> GetConsistencyProofAsync(Caller caller, long fromSize, long toSize, CancellationToken ct)
-    {
-        if (!await Case.CanAuditAsync(caller, ct))
-        {
-            return (CaseResult.NotFound, null);
-        }
-
-        if (fromSize < 1 || fromSize > toSize || toSize > await journal.GetVersionAsync(StreamId, ct))
-        {
-            return (CaseResult.Invalid("Ask for 1 <= from <= to, with to no larger than the stream."), null);
-        }
-
-        var proof = await checkpoints.GetConsistencyProofAsync(StreamId, fromSize, toSize, ct);
-        return (new CaseResult(CaseResultStatus.Done, Version: toSize), new AuditProof(fromSize, toSize, Split(proof)));
-    }
-
-    public async Task<(CaseResult Result, AuditCheckpoint? Checkpoint)> AddCosignatureAsync(Caller caller, string cosignedNote, CancellationToken ct)
-    {
-        if (!await Case.CanAuditAsync(caller, ct))
-        {
-            return (CaseResult.NotFound, null);
-        }
-
-        var added = await checkpoints.AddCosignatureAsync(StreamId, cosignedNote ?? string.Empty, ct);
-        return added.Outcome switch
-        {
-            CosignatureOutcome.Added => (new CaseResult(CaseResultStatus.Done, Version: added.Checkpoint!.TreeSize), ToContract(added.Checkpoint)),
-            CosignatureOutcome.UnknownCheckpoint => (CaseResult.Conflict("The hub never signed a checkpoint of this case with that size and root."), null),
-            CosignatureOutcome.Untrusted => (CaseResult.Forbidden("No cosignature of a witness key the hub trusts verifies; see the README section 'Audit and evidence' to register one."), null),
-            _ => (CaseResult.Invalid("Post the hub's signed checkpoint of this case with your cosignature line added."), null),
-        };
-    }
+    public async Task<(CaseResult Result, AuditCheckpoint? Checkpoint)> AddCosignatureAsync(Caller caller, string cosignedNote, CancellationToken ct) =>
+        await Case.CanAuditAsync(caller, ct) ? await _auditor.AddCosignatureAsync(StreamId, cosignedNote, ct) : (CaseResult.NotFound, null);
 
     public async Task<(CaseResult Result, byte[]? Bundle)> ExportAsync(Caller caller, CancellationToken ct)
     {
@@ -114,11 +54,6 @@ public sealed partial class CaseAuditGrain(ICheckpointService checkpoints, IJour
         LogExported(StreamId, caller.AgencyId, bundle.Entries.Count);
         return (recorded, Hub.Transparency.Evidence.EvidenceBundleJson.Serialize(bundle));
     }
-
-    private static AuditCheckpoint ToContract(SignedCheckpoint signed) =>
-        new(signed.Origin, signed.TreeSize, signed.RootHash.ToArray(), signed.SignedNote);
-
-    private static byte[][] Split(byte[] proof) => [.. proof.Chunk(MerkleHash.Size)];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Evidence bundle of {StreamId} exported by {AgencyId}: {Entries} entries")]
     private partial void LogExported(string streamId, string agencyId, int entries);
