@@ -130,7 +130,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: a loaded CI machine can take a minute to start a process that binds Orleans and Kestrel.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -153,7 +154,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The gateway was not ready within 60 s:{Environment.NewLine}{RecentOutput}");
+        throw new TimeoutException($"The gateway was not ready within 180 s:{Environment.NewLine}{RecentOutput}");
     }
 
     /// <summary>artifacts/bin, found from the running assembly's own output folder (e.g. artifacts/bin/Hub.Gateway.Tests/debug).</summary>

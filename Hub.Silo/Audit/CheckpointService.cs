@@ -8,9 +8,18 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Silo.Audit;
 
 /// <summary>Signs checkpoints with the hub's log key over verified tree heads, and serves them with proofs.</summary>
+/// <remarks>
+/// Signing and cosigning read the stored checkpoint, then write a new note: two of them at once on one stream could
+/// lose a witness's line (a re-signed note of the same size replacing a cosigned one) or fail for going backwards.
+/// They are therefore serialized per stream within the process (striped locks: the set of streams is unbounded).
+/// Another process signing the same stream can still win the race to a larger size; the loser then serves the newer
+/// stored checkpoint instead of failing.
+/// </remarks>
 public sealed partial class CheckpointService(IJournalStore journal, HubLogKeys keys, JournalTamperAlarm alarm, ILogger<CheckpointService> logger)
-    : ICheckpointService
+    : ICheckpointService, IDisposable
 {
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public IReadOnlyList<string> PublishedKeys { get; } = [keys.Current.VerifierKey, .. keys.Previous.Select(k => k.VerifierKey)];
 
     public IReadOnlyList<string> WitnessKeys { get; } = [.. keys.Witnesses.Select(k => k.VerifierKey)];
@@ -18,6 +27,20 @@ public sealed partial class CheckpointService(IJournalStore journal, HubLogKeys 
     public string OriginOf(string streamId) => keys.OriginOf(streamId);
 
     public async Task<SignedCheckpoint> SignCheckpointAsync(string streamId, CancellationToken ct = default)
+    {
+        var stripe = StripeOf(streamId);
+        await stripe.WaitAsync(ct);
+        try
+        {
+            return await SignUnderLockAsync(streamId, ct);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<SignedCheckpoint> SignUnderLockAsync(string streamId, CancellationToken ct)
     {
         var head = await journal.GetTreeHeadAsync(streamId, ct);
         if (await journal.GetCheckpointAsync(streamId, null, ct) is { } stored)
@@ -39,7 +62,22 @@ public sealed partial class CheckpointService(IJournalStore journal, HubLogKeys 
 
         var note = new Checkpoint(keys.OriginOf(streamId), head.Size, head.RootHash.Span).Sign(keys.Signer).Format();
         var checkpoint = new JournalCheckpoint(streamId, head.Size, head.RootHash, note, default);
-        await journal.SaveCheckpointAsync(checkpoint, ct);
+        try
+        {
+            await journal.SaveCheckpointAsync(checkpoint, ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another process signed a larger tree meanwhile: that one is the latest checkpoint, serve it.
+            if (await journal.GetCheckpointAsync(streamId, null, ct) is { } newer && newer.TreeSize > head.Size)
+            {
+                Open(newer);
+                return ToSigned(newer);
+            }
+
+            throw;
+        }
+
         LogSigned(streamId, head.Size);
         return ToSigned(checkpoint);
     }
@@ -64,6 +102,32 @@ public sealed partial class CheckpointService(IJournalStore journal, HubLogKeys 
     public async Task<CosignatureResult> AddCosignatureAsync(string streamId, string cosignedNote, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(streamId);
+        var stripe = StripeOf(streamId);
+        await stripe.WaitAsync(ct);
+        try
+        {
+            return await AddCosignatureUnderLockAsync(streamId, cosignedNote, ct);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var stripe in _stripes)
+        {
+            stripe.Dispose();
+        }
+    }
+
+    private SemaphoreSlim StripeOf(string streamId) =>
+        _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(streamId ?? throw new ArgumentNullException(nameof(streamId))) % (uint)_stripes.Length)];
+
+    private async Task<CosignatureResult> AddCosignatureUnderLockAsync(string streamId, string cosignedNote, CancellationToken ct)
+    {
         if (!SignedNote.TryParse(cosignedNote, out var offered) || !keys.TryOpen(cosignedNote, streamId, out var checkpoint))
         {
             return new CosignatureResult(CosignatureOutcome.Malformed);

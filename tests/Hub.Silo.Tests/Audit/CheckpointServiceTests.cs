@@ -48,6 +48,85 @@ public sealed class CheckpointServiceTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task ConcurrentSigningAndCosigningNeitherFailNorLoseAWitnessLine()
+    {
+        using var witnessKey = Key.Create(SignatureAlgorithm.Ed25519);
+        var witness = new Ed25519CosignatureSigner("witness.police.example", witnessKey, TimeProvider.System);
+        await using var bed = new AuditTestBed(witnesses: [witness.Verifier.VerifierKey]);
+        await bed.AppendAsync(Stream, 3);
+        var signed = await bed.Checkpoints.SignCheckpointAsync(Stream);
+
+        // Many on-demand signings of the same (unchanged) tree racing one cosignature, as periodic and on-demand
+        // signing do in a running hub: the stored note must end up with the witness's line.
+        var racers = Enumerable.Range(0, 32).Select(_ => Task.Run(() => bed.Checkpoints.SignCheckpointAsync(Stream))).ToList();
+        var cosigned = await bed.Checkpoints.AddCosignatureAsync(Stream, Cosign(signed.SignedNote, witness));
+        await Task.WhenAll(racers);
+        // The stream's single writer grows it while on-demand signers race each other to ever larger sizes.
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                await bed.AppendAsync(Stream, 1, $"grow-{i}");
+            }
+        });
+        var signers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var seen = new List<SignedCheckpoint>();
+            while (!writer.IsCompleted)
+            {
+                seen.Add(await bed.Checkpoints.SignCheckpointAsync(Stream));
+            }
+
+            return seen;
+        })).ToList();
+        await writer;
+        var rounds = await Task.WhenAll(signers);
+
+        Assert.Equal(CosignatureOutcome.Added, cosigned.Outcome);
+        var atThree = await bed.Store.GetCheckpointAsync(Stream, 3);
+        Assert.True(Checkpoint.TryOpen(atThree!.SignedNote, bed.Checkpoints.OriginOf(Stream), bed.Keys.Current, [witness.Verifier], 1, out _));
+        Assert.Equal(11, (await bed.Checkpoints.SignCheckpointAsync(Stream)).TreeSize);
+        Assert.All(rounds, seen => Assert.Equal(seen.Select(c => c.TreeSize).Order(), seen.Select(c => c.TreeSize)));
+    }
+
+    [Fact]
+    public async Task TwoSignersOfTheSameGrowthDoNotDropACosignatureAddedBetweenThem()
+    {
+        using var witnessKey = Key.Create(SignatureAlgorithm.Ed25519);
+        var witness = new Ed25519CosignatureSigner("witness.police.example", witnessKey, TimeProvider.System);
+        await using var bed = new AuditTestBed(witnesses: [witness.Verifier.VerifierKey]);
+        using var journal = new PausingCheckpointJournal(bed.Store);
+        using var service = new CheckpointService(journal, bed.Keys, bed.Alarm, NullLogger<CheckpointService>.Instance);
+        await bed.AppendAsync(Stream, 3);
+        await service.SignCheckpointAsync(Stream);
+        await bed.AppendAsync(Stream, 1);
+
+        // The periodic signer reaches its save of size 4 and is held there; an on-demand signing of the same growth
+        // starts meanwhile. Unserialized, it would read the old checkpoint too and save size 4 again after the
+        // witness had cosigned it, dropping the witness's line.
+        journal.Pausing = true;
+        var periodic = service.SignCheckpointAsync(Stream);
+        Assert.True(await journal.ArrivedAsync(TimeSpan.FromSeconds(30)));
+        var onDemand = Task.Run(() => service.SignCheckpointAsync(Stream));
+        var secondHeld = await journal.ArrivedAsync(TimeSpan.FromMilliseconds(500));
+        journal.Release();
+        var signed = await periodic;
+        journal.Pausing = false;
+        var cosigning = service.AddCosignatureAsync(Stream, Cosign(signed.SignedNote, witness));
+        if (secondHeld)
+        {
+            journal.Release();
+        }
+
+        await onDemand;
+        Assert.Equal(CosignatureOutcome.Added, (await cosigning).Outcome);
+        Assert.False(secondHeld, "the second signer read the checkpoint while the first was saving");
+        var stored = await service.GetCheckpointAsync(Stream);
+        Assert.Equal(4, stored!.TreeSize);
+        Assert.True(Checkpoint.TryOpen(stored.SignedNote, service.OriginOf(Stream), bed.Keys.Current, [witness.Verifier], 1, out _));
+    }
+
+    [Fact]
     public async Task ProofsFromTheServiceVerifyAgainstTwoSignedCheckpoints()
     {
         await _bed.AppendAsync(Stream, 5);
