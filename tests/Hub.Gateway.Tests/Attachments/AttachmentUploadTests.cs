@@ -26,6 +26,8 @@ public sealed class AttachmentUploadTests(GatewayProcessFixture hub) : IClassFix
         using var recipientDesk = recipient;
         using var outsider = await TestAgencies.DefineAsync(World, TestAgencies.UniqueId("an", "outsider"), AgencyKind.PoliceUnit, "Hub.Investigator");
         var stored = await sender.Workspace.UploadAttachmentAsync(caseId, new MemoryStream(RandomBytes(1, 3000)), "a.bin", "application/octet-stream", [recipient.AgencyId]);
+        var content = SyntheticContent.CreateReferral(1, priority: CasePriority.High) with { Attachments = [stored] };
+        await sender.Workspace.ReferAsync(caseId, ReferralContentCodec.Encode(content, new ContentContext(CasePriority.High)), [recipient.AgencyId]);
         var open = Guid.NewGuid();
         await sender.Api.OpenUploadAsync(caseId, new OpenUpload(open, 10, new string('0', 64)));
         var unknownCase = Guid.NewGuid();
@@ -49,7 +51,7 @@ public sealed class AttachmentUploadTests(GatewayProcessFixture hub) : IClassFix
             Assert.Equal(HttpStatusCode.NotFound, refusal.Status);
         }
 
-        // The participants still get what is theirs: the recipient downloads, and another participant cannot touch the sender's upload.
+        // Participants still get what is theirs: the recipient (a participant since the referral) downloads, but cannot touch the sender's upload.
         var sealedBytes = new MemoryStream();
         await recipient.Api.DownloadAttachmentAsync(caseId, stored.Id, sealedBytes);
         Assert.Equal(stored.SealedSize, sealedBytes.Length);
@@ -126,7 +128,7 @@ public sealed class AttachmentUploadTests(GatewayProcessFixture hub) : IClassFix
         Assert.True(done.Complete);
         Assert.Equal(done.CaseVersion, again.CaseVersion);
         var stored = new MemoryStream();
-        await recipient.Api.DownloadAttachmentAsync(caseId, id, stored);
+        await sender.Api.DownloadAttachmentAsync(caseId, id, stored);
         Assert.Equal(bytes, stored.ToArray());
         var types = await AuditTypesAsync(sender, caseId);
         Assert.Single(types, t => t == "case.attachment-stored.v1");
