@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Hub.Gateway.Agencies;
+using Hub.Gateway.Attachments;
 using Hub.Gateway.Audit;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Cases;
@@ -67,6 +68,7 @@ app.MapAgencyKeys();
 app.MapRoutes();
 app.MapCases();
 app.MapMessages();
+app.MapAttachments();
 app.MapInbox();
 app.MapStats();
 app.MapAudit();

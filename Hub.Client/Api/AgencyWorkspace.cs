@@ -18,7 +18,7 @@ namespace Hub.Client.Api;
 /// <param name="device">This device's keys (owned by the caller).</param>
 /// <param name="pins">Trust-on-first-use pins to check every device and generation key against, or null.</param>
 /// <param name="time">Clock for statement times; the system clock by default.</param>
-public sealed class AgencyWorkspace(HubApiClient api, string agencyId, DeviceKey device, KeyPins? pins = null, TimeProvider? time = null) : IDisposable
+public sealed partial class AgencyWorkspace(HubApiClient api, string agencyId, DeviceKey device, KeyPins? pins = null, TimeProvider? time = null) : IDisposable
 {
     private readonly ConcurrentDictionary<uint, AgencyGenerationSecret> _secrets = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;

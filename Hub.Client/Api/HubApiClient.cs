@@ -106,6 +106,51 @@ public sealed partial class HubApiClient : IDisposable
         return CaseCommandAsync(caseId, $"messages/{command.MessageId}/rewraps", command, ct);
     }
 
+    /// <summary><c>POST …/attachments</c>: declares a sealed attachment upload; repeating the same declaration returns its state.</summary>
+    public Task<UploadState> OpenUploadAsync(Guid caseId, OpenUpload request, CancellationToken ct = default) =>
+        SendAsync<UploadState>(HttpMethod.Post, $"api/cases/{caseId}/attachments", request, ct);
+
+    /// <summary><c>HEAD …/attachments/{aid}</c>: how many bytes of the upload are durable on the hub, and whether it is complete.</summary>
+    public async Task<(long Offset, bool Complete)> GetUploadOffsetAsync(Guid caseId, Guid attachmentId, CancellationToken ct = default)
+    {
+        using var response = await SendRawAsync(HttpMethod.Head, $"api/cases/{caseId}/attachments/{attachmentId}", null, HttpCompletionOption.ResponseContentRead, ct);
+        var offset = response.Headers.TryGetValues("Upload-Offset", out var values) && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new HubApiException(response.StatusCode, "No Upload-Offset", "The hub did not say how far the upload is.");
+        return (offset, response.Headers.TryGetValues("Upload-Complete", out var complete) && complete.FirstOrDefault() == "?1");
+    }
+
+    /// <summary><c>PUT …/attachments/{aid}/chunks/{offset}</c>: sends sealed bytes at the upload's durable offset (409 at any other offset).</summary>
+    public async Task<UploadState> PutChunkAsync(Guid caseId, Guid attachmentId, long offset, ReadOnlyMemory<byte> chunk, CancellationToken ct = default)
+    {
+        var content = new ReadOnlyMemoryContent(chunk);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var response = await SendRawAsync(
+            HttpMethod.Put, string.Create(CultureInfo.InvariantCulture, $"api/cases/{caseId}/attachments/{attachmentId}/chunks/{offset}"), content, HttpCompletionOption.ResponseContentRead, ct);
+        return await ReadAsync<UploadState>(response, ct);
+    }
+
+    /// <summary><c>POST …/attachments/{aid}/completion</c>: the hub checks the stored bytes against the declared SHA-256 and records the attachment (400 on a mismatch).</summary>
+    public Task<UploadState> CompleteUploadAsync(Guid caseId, Guid attachmentId, CancellationToken ct = default) =>
+        SendAsync<UploadState>(HttpMethod.Post, $"api/cases/{caseId}/attachments/{attachmentId}/completion", null, ct);
+
+    /// <summary><c>GET …/attachments/{aid}</c>: copies the sealed bytes into <paramref name="destination"/> (the download is journaled). Verify before use.</summary>
+    public async Task DownloadAttachmentAsync(Guid caseId, Guid attachmentId, Stream destination, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var response = await SendRawAsync(HttpMethod.Get, $"api/cases/{caseId}/attachments/{attachmentId}", null, HttpCompletionOption.ResponseHeadersRead, ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            await destination.WriteAsync(buffer.AsMemory(0, read), ct);
+            total += read;
+            progress?.Report(total);
+        }
+    }
+
     /// <summary><c>GET /api/inbox?after=N&amp;limit=L</c>: the caller's agency's inbox after sequence <paramref name="after"/>.</summary>
     public Task<InboxPage> ReadInboxAsync(long after = 0, int limit = 100, CancellationToken ct = default) =>
         GetAsync<InboxPage>(string.Create(CultureInfo.InvariantCulture, $"api/inbox?after={after}&limit={limit}"), ct);
@@ -123,21 +168,30 @@ public sealed partial class HubApiClient : IDisposable
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _token(ct));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, body.GetType(), options: HubJson.Options);
-        }
+        var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: HubJson.Options);
+        using var response = await SendRawAsync(method, path, content, HttpCompletionOption.ResponseContentRead, ct);
+        return await ReadAsync<T>(response, ct);
+    }
 
-        using var response = await _http.SendAsync(request, ct);
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) =>
+        await response.Content.ReadFromJsonAsync<T>(HubJson.Options, ct)
+            ?? throw new HubApiException(response.StatusCode, "Empty response", $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} returned no body.");
+
+    /// <summary>Sends with the bearer token; an error status becomes a <see cref="HubApiException"/>, success returns the response (the caller disposes it).</summary>
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _token(ct));
+        var response = await _http.SendAsync(request, completion, ct);
         if (!response.IsSuccessStatusCode)
         {
-            throw await ProblemReader.ReadAsync(response, ct);
+            using (response)
+            {
+                throw await ProblemReader.ReadAsync(response, ct);
+            }
         }
 
-        return await response.Content.ReadFromJsonAsync<T>(HubJson.Options, ct)
-            ?? throw new HubApiException(response.StatusCode, "Empty response", $"{method} {path} returned no body.");
+        return response;
     }
 
     private static string Esc(string value) => Uri.EscapeDataString(value ?? throw new ArgumentNullException(nameof(value)));

@@ -28,6 +28,17 @@ public sealed record AttachmentReference
     [JsonPropertyName("sha256")]
     public required string Sha256 { get; init; }
 
+    /// <summary>Size of the sealed attachment (the age file the hub stores) in bytes.</summary>
+    [JsonPropertyName("sealedSize")]
+    public long? SealedSize { get; init; }
+
+    /// <summary>
+    /// SHA-256 of the sealed attachment, 64 lower-case hex digits. The recipient checks the downloaded bytes against it
+    /// before decrypting: signed through the referral's payload digest, it pins the exact file the sender sealed.
+    /// </summary>
+    [JsonPropertyName("sealedSha256")]
+    public string? SealedSha256 { get; init; }
+
     /// <summary>Members this version does not know, kept verbatim for the round trip.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Extensions { get; init; }

@@ -45,6 +45,17 @@ internal static class AttachmentRules
 
             problems.Required($"{path}.sha256", attachment.Sha256);
             problems.Sha256($"{path}.sha256", attachment.Sha256);
+            if (attachment.SealedSize is <= 0)
+            {
+                problems.Add($"{path}.sealedSize", "Must be positive: a sealed attachment is never empty.");
+            }
+
+            if ((attachment.SealedSize is null) != (attachment.SealedSha256 is null))
+            {
+                problems.Add($"{path}.sealedSha256", "sealedSize and sealedSha256 come together or not at all.");
+            }
+
+            problems.Sha256($"{path}.sealedSha256", attachment.SealedSha256);
         }
     }
 

@@ -1,3 +1,5 @@
+using Hub.Contracts.Attachments;
+
 namespace Hub.Contracts.Cases;
 
 /// <summary>One case, keyed by a client-chosen Guid. Every method decides access from the explicit caller.</summary>
@@ -21,6 +23,17 @@ public interface ICaseGrain : IGrainWithGuidKey
     /// <summary>The signed statement of a message, for a participant whose agency can read it (to check a forwarding statement against it).</summary>
     [Alias("GetMessageStatementAsync")]
     Task<byte[]?> GetMessageStatementAsync(Caller caller, Guid messageId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records a completed, digest-checked attachment uploaded by the caller's agency (called by its uploads grain).
+    /// Idempotent for the same attachment; another attachment under the same id is a Conflict.
+    /// </summary>
+    [Alias("RecordAttachmentAsync")]
+    Task<CaseResult> RecordAttachmentAsync(Caller caller, StoredAttachment attachment, CancellationToken ct = default);
+
+    /// <summary>A stored attachment for a participant that may read the case; each successful fetch is journaled.</summary>
+    [Alias("FetchAttachmentAsync")]
+    Task<(CaseResult Result, StoredAttachment? Attachment)> FetchAttachmentAsync(Caller caller, Guid attachmentId, CancellationToken ct = default);
 
     [Alias("DecideAsync")]
     Task<CaseResult> DecideAsync(Caller caller, DecideReferral command, CancellationToken ct = default);

@@ -1,3 +1,4 @@
+using Hub.Silo.Attachments;
 using Hub.Silo.Hosting;
 
 namespace Hub.Gateway.Operations;
@@ -16,6 +17,9 @@ public static class OrleansHosting
         else
         {
             builder.UseOrleansClient(client => client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId));
+
+            // The gateway writes attachment bytes itself, into the same folder the silo expires them from (same machine).
+            builder.Services.AddHubAttachments(builder.Configuration);
         }
 
         return builder;

@@ -71,6 +71,14 @@ public sealed record SlaBreached(DateTimeOffset At, string ByAgency, string ByUs
 public sealed record AuditExported(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
 
+/// <summary>A sealed attachment was uploaded completely and its SHA-256 matched the declared one (who, size, digest).</summary>
+public sealed record AttachmentStored(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, Guid AttachmentId, long Size, string Sha256)
+    : CaseEvent(At, ByAgency, ByUser, CommandId);
+
+/// <summary>A participant downloaded a stored attachment's sealed bytes (who, when).</summary>
+public sealed record AttachmentFetched(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, Guid AttachmentId)
+    : CaseEvent(At, ByAgency, ByUser, CommandId);
+
 /// <summary>Inbox notices for every event up to <see cref="UpToVersion"/> were delivered (outbox checkpoint).</summary>
 public sealed record NoticesDelivered(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, long UpToVersion)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
@@ -93,7 +101,9 @@ internal static class CaseEvents
         .Map<NoticesDelivered>("case.notices-delivered.v1")
         .Map<HoldExpired>("case.hold-expired.v1")
         .Map<SlaBreached>("case.sla-breached.v1")
-        .Map<AuditExported>("case.audit-exported.v1");
+        .Map<AuditExported>("case.audit-exported.v1")
+        .Map<AttachmentStored>("case.attachment-stored.v1")
+        .Map<AttachmentFetched>("case.attachment-fetched.v1");
 
     public static string StreamId(Guid caseId) => $"case/{caseId:N}";
 }

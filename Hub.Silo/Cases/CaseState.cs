@@ -16,6 +16,9 @@ public sealed class CaseState
 
     public Dictionary<Guid, Message> Messages { get; } = [];
 
+    /// <summary>Completed attachments (sealed bytes beside the journal), by attachment id.</summary>
+    public Dictionary<Guid, AttachmentStored> Attachments { get; } = [];
+
     /// <summary>Results of commands that wrote something, by command id: a retry gets the same answer.</summary>
     public Dictionary<Guid, long> DoneCommands { get; } = [];
 
@@ -103,7 +106,10 @@ public sealed class CaseState
             case SlaBreached breach:
                 Escalated.Add(breach.AgencyId);
                 break;
-            case EnvelopeFetched or AuditExported:
+            case AttachmentStored stored:
+                Attachments[stored.AttachmentId] = stored;
+                break;
+            case EnvelopeFetched or AuditExported or AttachmentFetched:
                 break;
             default:
                 throw new InvalidDataException($"Unhandled case event {@event.GetType().Name}.");

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Hub.Silo.Attachments;
 using Hub.Silo.Audit;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Integrity;
@@ -35,6 +36,7 @@ public static class SiloHosting
         services.AddHubJournal(configuration);
         services.AddHubReminders(configuration);
         services.AddHubAudit(configuration);
+        services.AddHubAttachments(configuration);
         services.AddSingleton(new DemoSeedStatus(seedDemoNetwork));
         if (seedDemoNetwork)
         {

@@ -9,6 +9,9 @@ public sealed class GatewayProcessFixture : IAsyncLifetime
 
     public GatewayProcess Gateway { get; private set; } = null!;
 
+    /// <summary>The gateway's working folder: journal, keys and the attachment folder.</summary>
+    public string DataDirectory => _data;
+
     public async Task InitializeAsync() => Gateway = await GatewayProcess.StartAsync(_data);
 
     public async Task DisposeAsync()

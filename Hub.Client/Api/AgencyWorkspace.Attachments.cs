@@ -1,0 +1,88 @@
+// Large attachments: sealed as age files of their own to the same agencies as the referral, uploaded in resumable
+// chunks, and referenced from the referral content by the SHA-256 of both the sealed and the plain bytes. The referral's
+// signature covers its payload, and so the reference: a recipient who opened the referral knows exactly which sealed
+// file to expect, and refuses anything else before decrypting a byte.
+using Hub.Client.Attachments;
+using Hub.Client.Content;
+using Hub.Client.Crypto;
+using Hub.Client.Referrals;
+
+namespace Hub.Client.Api;
+
+public sealed partial class AgencyWorkspace
+{
+    /// <summary>
+    /// Seals <paramref name="content"/> (read to its end) for <paramref name="recipients"/> and this agency at their current
+    /// generations, uploads it to the case in resumable chunks (retrying through broken connections and hub restarts) and
+    /// returns the reference to put in the referral's <see cref="ReferralContent.Attachments"/>. Constant memory; the sealed
+    /// file is spooled to a temporary file that is deleted afterwards. <paramref name="progress"/> receives the sealed bytes
+    /// the hub holds durably.
+    /// </summary>
+    /// <exception cref="HubApiException">The hub refused the upload (404 not a participant, 413 too large, 409 quota, 400 digest mismatch).</exception>
+    public async Task<AttachmentReference> UploadAttachmentAsync(
+        Guid caseId, Stream content, string fileName, string mediaType, IEnumerable<string> recipients,
+        IProgress<long>? progress = null, Guid? attachmentId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var keys = new List<IRecipient>();
+        foreach (var agency in recipients.Append(AgencyId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            keys.Add((await CurrentGenerationOfAsync(agency, ct)).PublicKey);
+        }
+
+        var id = attachmentId ?? Guid.NewGuid();
+        await using var spool = SpoolFile.Create();
+        var digests = AttachmentSealer.Seal(content, spool, keys);
+        await spool.FlushAsync(ct);
+        await AttachmentUploader.UploadAsync(Api, caseId, id, spool, digests, progress, ct);
+        return new AttachmentReference
+        {
+            Id = id,
+            FileName = fileName,
+            MediaType = mediaType,
+            Size = digests.PlainSize,
+            Sha256 = digests.PlainSha256,
+            SealedSize = digests.SealedSize,
+            SealedSha256 = digests.SealedSha256,
+        };
+    }
+
+    /// <summary>
+    /// Opens message <paramref name="messageId"/> (sender signature and digests verified), finds attachment
+    /// <paramref name="attachmentId"/> in its content, then downloads, verifies and decrypts it into <paramref name="output"/>
+    /// (see <see cref="OpenAttachmentAsync(Guid, OpenedReferral, AttachmentReference, Stream, IProgress{long}?, CancellationToken)"/>).
+    /// </summary>
+    /// <returns>The verified reference (file name, media type, sizes, digests).</returns>
+    public async Task<AttachmentReference> OpenAttachmentAsync(
+        Guid caseId, Guid messageId, Guid attachmentId, Stream output, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        var opened = await OpenAsync(caseId, messageId, ct);
+        var view = await Api.GetCaseAsync(caseId, ct);
+        var document = ReferralContentCodec.Decode(opened.Plaintext, new ContentContext(Enum.Parse<CasePriority>(view.Priority.ToString())));
+        var reference = document.Attachments.FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new InvalidOperationException($"Message {messageId} names no attachment {attachmentId}.");
+        await OpenAttachmentAsync(caseId, opened, reference, output, progress, ct);
+        return reference;
+    }
+
+    /// <summary>
+    /// Downloads the sealed attachment <paramref name="reference"/> names (from a referral opened with <see cref="OpenAsync"/>)
+    /// to a temporary file, checks its size and SHA-256 against the reference before decrypting anything, then decrypts
+    /// into <paramref name="output"/> chunk by chunk, each chunk only after its tag verified, and finally checks the
+    /// plaintext's size and SHA-256. <paramref name="progress"/> receives the sealed bytes downloaded.
+    /// </summary>
+    /// <exception cref="AgeException">StatementMismatch (other bytes than the referral names; nothing written), or an age error.</exception>
+    public async Task OpenAttachmentAsync(
+        Guid caseId, OpenedReferral referral, AttachmentReference reference, Stream output, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(output);
+        var keys = await KeysForAsync([.. referral.Statement.Recipients.Where(r => r.AgencyId == AgencyId).Select(r => r.Generation)], ct);
+        await using var spool = SpoolFile.Create();
+        await Api.DownloadAttachmentAsync(caseId, reference.Id, spool, progress, ct);
+        await spool.FlushAsync(ct);
+        await AttachmentOpener.OpenAsync(spool, reference, keys, output, ct);
+    }
+}
