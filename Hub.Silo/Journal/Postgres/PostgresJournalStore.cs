@@ -39,6 +39,7 @@ public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposab
     private readonly FrontierCache _frontiers;
     private readonly AppendQueue _appends;
     private readonly Task _writerLoop;
+    private int _disposed;
 
     /// <summary>Opens the store and creates or migrates its schema (under an advisory lock: silos may start together).</summary>
     public PostgresJournalStore(
@@ -84,6 +85,11 @@ public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposab
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _appends.Complete();
         await _writerLoop;
         await _dataSource.DisposeAsync();
