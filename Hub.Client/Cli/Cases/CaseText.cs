@@ -41,7 +41,7 @@ internal static class CaseText
         o.WriteLine(Invariant($"Takedown: {t.Status}{(t.HeldUntil is { } until ? $", held until {until:u} by {Holder(t.HeldBy)}" : string.Empty)}{(t.Reason is { } reason ? $" ({reason})" : string.Empty)}"));
         if (t.ReportToRemoval is { } elapsed)
         {
-            o.WriteLine(Invariant($"  report to removal: {elapsed.TotalHours:0.#} h"));
+            o.WriteLine(elapsed.TotalHours < 2 ? Invariant($"  report to removal: {elapsed.TotalMinutes:0} min") : Invariant($"  report to removal: {elapsed.TotalHours:0.#} h"));
         }
 
         foreach (var outcome in view.Outcomes)
