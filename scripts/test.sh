@@ -13,6 +13,13 @@ if ! command -v age >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age >/dev/null
 fi
 
+# jq: the README walkthrough (run by a test) reads a fingerprint out of `hub device show --json` with it.
+if ! command -v jq >/dev/null 2>&1; then
+  echo "Installing jq (Debian package)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
+fi
+
 # PostgreSQL on loopback: the PostgreSQL journal store (and cluster) tests need a real server. Each test
 # class creates its own throwaway database through the hub_test role and drops it afterwards.
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then

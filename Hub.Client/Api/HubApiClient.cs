@@ -61,6 +61,15 @@ public sealed partial class HubApiClient : IDisposable
     public Task<AgencyKeys> PublishGenerationAsync(string agencyId, PublishGeneration command, CancellationToken ct = default) =>
         SendAsync<AgencyKeys>(HttpMethod.Post, $"api/agencies/{Esc(agencyId)}/generations", command, ct);
 
+    /// <summary><c>POST /api/agencies/{id}/device-requests</c>: registers the caller's new device for enrolment by an admin.</summary>
+    /// <returns>The agency's devices waiting for enrolment.</returns>
+    public Task<IReadOnlyList<DeviceRequest>> RequestDeviceAsync(string agencyId, RequestDevice command, CancellationToken ct = default) =>
+        SendAsync<IReadOnlyList<DeviceRequest>>(HttpMethod.Post, $"api/agencies/{Esc(agencyId)}/device-requests", command, ct);
+
+    /// <summary><c>GET /api/agencies/{id}/device-requests</c>: devices of the caller's agency waiting for enrolment.</summary>
+    public Task<IReadOnlyList<DeviceRequest>> ListDeviceRequestsAsync(string agencyId, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<DeviceRequest>>($"api/agencies/{Esc(agencyId)}/device-requests", ct);
+
     /// <summary><c>GET /api/agencies/{id}/generations/{n}/wrapped/{deviceId}</c>: a generation key wrapped to one of the caller's devices.</summary>
     public Task<WrappedGeneration> GetWrappedGenerationAsync(string agencyId, int generation, string deviceId, CancellationToken ct = default) =>
         GetAsync<WrappedGeneration>(string.Create(CultureInfo.InvariantCulture, $"api/agencies/{Esc(agencyId)}/generations/{generation}/wrapped/{Esc(deviceId)}"), ct);
@@ -154,6 +163,23 @@ public sealed partial class HubApiClient : IDisposable
     /// <summary><c>GET /api/inbox?after=N&amp;limit=L</c>: the caller's agency's inbox after sequence <paramref name="after"/>.</summary>
     public Task<InboxPage> ReadInboxAsync(long after = 0, int limit = 100, CancellationToken ct = default) =>
         GetAsync<InboxPage>(string.Create(CultureInfo.InvariantCulture, $"api/inbox?after={after}&limit={limit}"), ct);
+
+    /// <summary>
+    /// <c>GET /api/cases/{id}/audit/export</c>: the case's evidence bundle (auditors and admins), as the exact bytes
+    /// the hub sent, for <see cref="Audit.EvidenceBundleVerifier"/> or a file.
+    /// </summary>
+    public async Task<byte[]> ExportEvidenceAsync(Guid caseId, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/cases/{caseId}/audit/export", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _token(ct));
+        using var response = await _http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemReader.ReadAsync(response, ct);
+        }
+
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
 
     /// <summary><c>GET /api/stats</c>: per-hop percentiles per agency and country, victims identified per year.</summary>
     public Task<NetworkStats> GetStatsAsync(CancellationToken ct = default) => GetAsync<NetworkStats>("api/stats", ct);

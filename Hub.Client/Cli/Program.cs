@@ -4,7 +4,9 @@ using System.CommandLine;
 using Hub.Cli.Age;
 using Hub.Cli.Audit;
 using Hub.Cli.Cases;
+using Hub.Cli.Keys;
 using Hub.Cli.Network;
+using Hub.Cli.Referrals;
 using Hub.Cli.Session;
 using Hub.Cli.Shared;
 
@@ -14,12 +16,14 @@ var root = new RootCommand($"""
     Example:
       hub login --user analyst@be-hotline.test
       hub route --hosting-country NL --priority Urgent
+      hub refer 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --to nl-hotline --to eu-liaison --file referral.json
 
     {ExitCodes.Help}
     """);
 root.Options.Add(CliContext.Profile);
 root.Options.Add(CliContext.JsonOutput);
 root.Options.Add(CliContext.Verbose);
+root.Options.Add(CliContext.PassphraseFile);
 
 // Session: login, logout, whoami (profiles in the user's config directory).
 foreach (var command in SessionCommands.Create())
@@ -35,6 +39,16 @@ foreach (var command in NetworkCommands.Create())
 
 // Case work that needs no decryption: open, show, decide, hold, takedown.
 foreach (var command in CaseCommands.Create())
+{
+    root.Subcommands.Add(command);
+}
+
+// Keys: this device (init, show, enroll, revoke) and the agency's key directory.
+root.Subcommands.Add(DeviceCommands.Create());
+root.Subcommands.Add(AgencyKeysCommand.Create());
+
+// Sealed messages: refer, reply, forward, consent (encrypted and signed on this device).
+foreach (var command in ReferralCommands.Create())
 {
     root.Subcommands.Add(command);
 }

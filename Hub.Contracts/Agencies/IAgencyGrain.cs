@@ -25,6 +25,14 @@ public interface IAgencyGrain : IGrainWithStringKey
     [Alias("PublishGenerationAsync")]
     Task<KeyCommandResult> PublishGenerationAsync(Caller caller, PublishGeneration command, CancellationToken ct = default);
 
+    /// <summary>A member of this agency registers a device's public keys for an admin to enrol (pending until then).</summary>
+    [Alias("RequestDeviceAsync")]
+    Task<KeyCommandResult> RequestDeviceAsync(Caller caller, RequestDevice command, CancellationToken ct = default);
+
+    /// <summary>Devices waiting for enrolment, oldest first; null unless the caller is a member of this agency.</summary>
+    [Alias("GetDeviceRequestsAsync")]
+    Task<IReadOnlyList<DeviceRequest>?> GetDeviceRequestsAsync(Caller caller, CancellationToken ct = default);
+
     /// <summary>A generation's private key wrapped to one of this agency's devices; only the agency's own members get it.</summary>
     [Alias("GetWrappedGenerationAsync")]
     Task<byte[]?> GetWrappedGenerationAsync(Caller caller, int generation, string deviceId, CancellationToken ct = default);

@@ -19,6 +19,8 @@ public static class AgencyKeysApi
         group.MapPost("/devices", EnrolAsync).WithSummary("Enrols a device (agency admins).");
         group.MapPost("/devices/{deviceId}/revocation", RevokeAsync).WithSummary("Revokes a device (agency admins); publish a new generation next.");
         group.MapPost("/generations", PublishAsync).WithSummary("Publishes the next key generation, wrapped to every active device.");
+        group.MapPost("/device-requests", RequestDeviceAsync).WithSummary("Registers your new device's public keys for an admin of your agency to enrol.");
+        group.MapGet("/device-requests", DeviceRequestsAsync).WithSummary("Devices of your agency waiting for enrolment.");
         group.MapGet("/generations/{generation:int}/wrapped/{deviceId}", WrappedAsync).WithSummary("A generation key wrapped to one of your agency's devices.");
         return app;
     }
@@ -70,6 +72,21 @@ public static class AgencyKeysApi
         var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
         return await ThenKeysAsync(grain, await grain.PublishGenerationAsync(callers.Resolve(http.User), body, ct), ct);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<DeviceRequest>>, ProblemHttpResult>> RequestDeviceAsync(
+        string agencyId, RequestDevice body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+    {
+        var caller = callers.Resolve(http.User);
+        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        var result = await grain.RequestDeviceAsync(caller, body, ct);
+        return result.Outcome == KeyCommandOutcome.Done ? TypedResults.Ok((await grain.GetDeviceRequestsAsync(caller, ct))!) : Problem(result);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DeviceRequest>>, ProblemHttpResult>> DeviceRequestsAsync(
+        string agencyId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
+        await orleans.GetGrain<IAgencyGrain>(agencyId).GetDeviceRequestsAsync(callers.Resolve(http.User), ct) is { } requests
+            ? TypedResults.Ok(requests)
+            : Problem(new KeyCommandResult(KeyCommandOutcome.Forbidden, "Only members of the agency see its device requests."));
 
     private static async Task<Results<Ok<WrappedGeneration>, ProblemHttpResult>> WrappedAsync(
         string agencyId, int generation, string deviceId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>

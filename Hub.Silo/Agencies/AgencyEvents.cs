@@ -27,13 +27,20 @@ public sealed record GenerationPublished(
     int Generation, string PublicKey, IReadOnlyDictionary<string, byte[]> WrappedForDevices)
     : AgencyEvent(At, ByAgency, ByUser);
 
+/// <summary>A member registered a device for enrolment; nothing is trusted until an admin enrols it.</summary>
+public sealed record DeviceRequested(
+    DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
+    string DeviceId, string EncryptionKey, byte[] SigningKey)
+    : AgencyEvent(At, ByAgency, ByUser);
+
 internal static class AgencyEvents
 {
     public static EventCodec<AgencyEvent> Codec { get; } = new EventCodec<AgencyEvent>()
         .Map<AgencyDefined>("agency.defined.v1")
         .Map<DeviceEnrolled>("agency.device-enrolled.v1")
         .Map<DeviceRevoked>("agency.device-revoked.v1")
-        .Map<GenerationPublished>("agency.generation-published.v1");
+        .Map<GenerationPublished>("agency.generation-published.v1")
+        .Map<DeviceRequested>("agency.device-requested.v1");
 
     public static string StreamId(string agencyId) => $"agency/{agencyId}";
 }

@@ -14,6 +14,9 @@ public sealed class AgencyState(string agencyId)
     /// <summary>Generation number → device id → that generation's private key, age-encrypted to the device.</summary>
     public Dictionary<int, IReadOnlyDictionary<string, byte[]>> Wrapped { get; } = [];
 
+    /// <summary>Devices members registered for enrolment, by device id; an enrolment removes its request.</summary>
+    public Dictionary<string, DeviceRequest> Requests { get; } = new(StringComparer.Ordinal);
+
     public HashSet<Guid> DoneCommands { get; } = [];
 
     public int CurrentGeneration => Generations.Count == 0 ? 0 : Generations[^1].Generation;
@@ -30,6 +33,7 @@ public sealed class AgencyState(string agencyId)
             case DeviceEnrolled e:
                 DoneCommands.Add(e.CommandId);
                 Devices[e.DeviceId] = new DeviceEntry(e.DeviceId, e.EncryptionKey, e.SigningKey, e.EnrolledBy, e.At, e.Statement, e.Signature);
+                Requests.Remove(e.DeviceId);
                 break;
             case DeviceRevoked r:
                 DoneCommands.Add(r.CommandId);
@@ -39,6 +43,10 @@ public sealed class AgencyState(string agencyId)
                 DoneCommands.Add(g.CommandId);
                 Generations.Add(new GenerationEntry(g.Generation, g.PublicKey, g.At));
                 Wrapped[g.Generation] = g.WrappedForDevices;
+                break;
+            case DeviceRequested q:
+                DoneCommands.Add(q.CommandId);
+                Requests[q.DeviceId] = new DeviceRequest(q.DeviceId, q.EncryptionKey, q.SigningKey, q.ByUser, q.At);
                 break;
             default:
                 throw new InvalidDataException($"Unhandled agency event {@event.GetType().Name}.");

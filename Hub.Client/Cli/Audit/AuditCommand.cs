@@ -1,4 +1,4 @@
-// The `hub audit` command group: offline verification of evidence bundles (export follows with the CLI login).
+// The `hub audit` command group: export a case's evidence bundle, verify one offline.
 using System.CommandLine;
 
 namespace Hub.Cli.Audit;
@@ -8,7 +8,8 @@ public static class AuditCommand
 {
     public static Command Create()
     {
-        var audit = new Command("audit", "Verify the hub's audit trail offline (evidence bundles, signed checkpoints).");
+        var audit = new Command("audit", "Export a case's evidence bundle and verify it offline (signed checkpoints, Merkle proofs).");
+        audit.Subcommands.Add(ExportCommand.Create());
         audit.Subcommands.Add(VerifyCommand.Create());
         return audit;
     }

@@ -3,6 +3,9 @@
 // of the same id with the first result.
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hub.Cli.Referrals;
 using Hub.Cli.Shared;
 using Hub.Client.Wire;
 
@@ -70,16 +73,50 @@ internal static class CaseCommands
     {
         var caseId = CaseArgument();
         var command = new Command("show", """
-            Show a case as your agency sees it: participants, messages, takedown track, outcomes.
+            Show a case as your agency sees it: participants, messages, takedown track, outcomes, timeline.
+            Messages your agency can read are opened on this device (asks for the device key's passphrase): the
+            sender's enrolment, signature and digests are verified first, then the content summary is shown.
 
             Example:
               hub case show 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11
             """);
         command.Arguments.Add(caseId);
-        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
-            CliContext.Write(parse, await api.GetCaseAsync(parse.GetValue(caseId), ct), CaseText.Write)));
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async session =>
+        {
+            var view = await session.Api.GetCaseAsync(parse.GetValue(caseId), ct);
+            var opened = await CaseReader.OpenAsync(session, view, ct);
+            if (parse.GetValue(CliContext.JsonOutput))
+            {
+                var json = JsonSerializer.SerializeToNode(view, HubJson.Options)!.AsObject();
+                json["opened"] = opened is null ? null : new JsonArray([.. opened.Select(OpenedJson)]);
+                Console.Out.WriteLine(json.ToJsonString(HubJson.Options));
+            }
+            else
+            {
+                CaseText.Write(view, opened);
+            }
+
+            if (opened?.Count(m => m.Problem is not null) is > 0 and var failed)
+            {
+                throw new CliException($"{failed} message(s) did not verify and are not shown; tell your agency's admin", ExitCodes.NotVerified);
+            }
+        }));
         return command;
     }
+
+    private static JsonNode OpenedJson(OpenedMessage m) => new JsonObject
+    {
+        ["messageId"] = m.MessageId,
+        ["verified"] = m.Verified,
+        ["senderAgency"] = m.SenderAgency,
+        ["senderDevice"] = m.SenderDevice,
+        ["senderFingerprint"] = m.SenderFingerprint,
+        ["signedAt"] = m.SignedAt,
+        ["handlingCodes"] = new JsonArray([.. m.HandlingCodes.Select(c => JsonValue.Create(c))]),
+        ["forwarded"] = m.Forwarded,
+        ["content"] = m.Content is not null && m.Plaintext is not null ? JsonNode.Parse(m.Plaintext) : null,
+        ["problem"] = m.Problem ?? m.ContentProblem,
+    };
 
     private static Command Decision(string name, RecipientStatus decision, string description)
     {

@@ -12,7 +12,11 @@ internal static class SessionCommands
 
     private static Command Login()
     {
-        var hub = new Option<string>("--hub") { Description = "Hub address.", DefaultValueFactory = _ => "http://localhost:5080" };
+        var hub = new Option<string>("--hub")
+        {
+            Description = "Hub address (default: $HUB_URL, else http://localhost:5080).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("HUB_URL") is { Length: > 0 } url ? url : "http://localhost:5080",
+        };
         var user = new Option<string>("--user") { Description = "User name, e.g. analyst@be-hotline.test (GET /dev-idp/users lists the demo users).", Required = true };
         var command = new Command("login", """
             Sign in through the hub's development identity provider and keep the login as a profile.

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Net;
 using System.Text.Json;
+using Hub.Cli.Keys;
 using Hub.Cli.Session;
 using Hub.Client.Api;
+using Hub.Client.Crypto;
 using Hub.Client.Wire;
 
 namespace Hub.Cli.Shared;
@@ -16,14 +18,27 @@ internal static class CliContext
 
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Show full errors (stack traces).", Recursive = true };
 
+    public static Option<FileInfo?> PassphraseFile { get; } = new("--passphrase-file")
+    {
+        Description = "Read the device key's passphrase from the first line of this file (else $HUB_PASSPHRASE, else a terminal prompt).",
+        Recursive = true,
+    };
+
     /// <summary>Runs <paramref name="action"/> with an API client for the chosen profile; maps failures to one line and an exit code.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<HubApiClient, CliProfile, Task> action)
+    public static Task<int> RunAsync(ParseResult parse, Func<HubApiClient, CliProfile, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return RunAsync(parse, session => action(session.Api, session.Profile));
+    }
+
+    /// <summary>Runs <paramref name="action"/> in a session of the chosen profile; maps failures to one line and an exit code.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<CliSession, Task> action)
     {
         try
         {
-            var profile = Resolve(parse.GetValue(Profile));
+            var (name, profile) = Resolve(parse.GetValue(Profile));
             using var api = new HubApiClient(HubEndpoint.WithToken(new Uri(profile.HubUrl), profile.Token));
-            await action(api, profile);
+            await action(new CliSession(parse, api, name, profile));
             return ExitCodes.Ok;
         }
         catch (Exception ex) when (!parse.GetValue(Verbose))
@@ -47,7 +62,7 @@ internal static class CliContext
         }
     }
 
-    private static CliProfile Resolve(string? name)
+    private static (string Name, CliProfile Profile) Resolve(string? name)
     {
         var profiles = new ProfileStore().Load();
         name ??= profiles.Current;
@@ -61,7 +76,7 @@ internal static class CliContext
             throw new CliException($"the login of profile '{name}' expired; run: hub login --profile {name} --user {profile.UserName}", ExitCodes.NotSignedIn);
         }
 
-        return profile;
+        return (name, profile);
     }
 
     private static (string Message, int Code) Describe(Exception ex) => ex switch
@@ -69,6 +84,8 @@ internal static class CliContext
         CliException cli => (cli.Message, cli.ExitCode),
         HubApiException { Status: HttpStatusCode.Unauthorized } => ("the hub refused the login (expired or revoked); run: hub login", ExitCodes.NotSignedIn),
         HubApiException api => ($"{(int)api.Status} {api.Title}: {api.Detail}", ExitCodes.Refused),
+        AgeException age => (KeyProblems.Describe(age), age.Kind is AgeErrorKind.BadSignature or AgeErrorKind.StatementMismatch or AgeErrorKind.SenderNotEnrolled
+            or AgeErrorKind.PinnedKeyChanged or AgeErrorKind.HeaderMacMismatch or AgeErrorKind.PayloadTampered ? ExitCodes.NotVerified : ExitCodes.Failed),
         HttpRequestException http => ($"hub unreachable ({http.Message}); check the URL with: hub whoami, or start the hub", ExitCodes.HubUnreachable),
         _ => (ex.Message, ExitCodes.Failed),
     };

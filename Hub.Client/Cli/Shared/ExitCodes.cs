@@ -5,12 +5,16 @@ internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failed = 1;
+    public const int BadInput = 2;
     public const int NotSignedIn = 3;
     public const int HubUnreachable = 4;
     public const int Refused = 5;
+    public const int KeyUnavailable = 6;
+    public const int NotVerified = 7;
 
     public const string Help = """
-        Exit codes: 0 done, 1 failed, 2 wrong usage, 3 not signed in or login expired,
-        4 hub unreachable, 5 refused by the hub (the line says why).
+        Exit codes: 0 done, 1 failed, 2 wrong usage or invalid input file, 3 not signed in or login expired,
+        4 hub unreachable, 5 refused by the hub (the line says why), 6 device key unavailable (none, wrong
+        passphrase, not enrolled yet), 7 a signature or digest did not verify (nothing of it is shown).
         """;
 }

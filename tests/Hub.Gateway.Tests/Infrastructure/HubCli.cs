@@ -10,6 +10,9 @@ public sealed class HubCli : IDisposable
 
     public string ConfigDirectory => _configDirectory;
 
+    /// <summary>Variables set for every run (e.g. <c>HUB_PASSPHRASE</c>); nothing else of the kind is inherited.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -25,6 +28,13 @@ public sealed class HubCli : IDisposable
         }
 
         start.Environment["HUB_CONFIG_DIR"] = _configDirectory;
+        start.Environment.Remove("HUB_PASSPHRASE");
+        start.Environment.Remove("HUB_URL");
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,0 +1,106 @@
+// `hub refer` and `hub reply`: content sealed on this device (age v1 to every recipient agency's current
+// key generation and to your own agency), signed by this device, then sent. The hub checks the signature
+// and what it binds, and never sees the content.
+using System.CommandLine;
+using Hub.Cli.Keys;
+using Hub.Cli.Shared;
+using Hub.Client.Content;
+using Hub.Client.Wire;
+
+namespace Hub.Cli.Referrals;
+
+/// <summary>Builds the commands that seal messages: refer, reply, forward, consent.</summary>
+internal static class ReferralCommands
+{
+    public static IEnumerable<Command> Create() => [Refer(), Reply(), ForwardingCommands.Forward(), ForwardingCommands.Consent()];
+
+    private static Argument<Guid> CaseArgument() => new("case") { Description = "The case id." };
+
+    private static Command Refer()
+    {
+        var caseId = CaseArgument();
+        var to = new Option<string[]>("--to") { Description = "A recipient agency (repeat for several; hub route suggests them).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var siena = new Option<string?>("--handling") { Description = "The SIENA code you expect the case to carry (H0..H3): refuses to seal if the case says otherwise." };
+        var tlp = new Option<string?>("--tlp") { Description = "The TLP label you expect the case to carry (AMBER or TLP:AMBER, ...)." };
+        var content = new ContentInput();
+        var command = new Command("refer", """
+            Refer a case you opened (hotline analysts): seal the content for the recipients and your own agency,
+            sign it with this device, send it. The content is validated first (docs/referral-content.md); the
+            handling codes are the case's, and --handling/--tlp only check them.
+
+            Examples:
+              hub refer 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --to nl-hotline --to eu-liaison --file referral.json
+              hub refer 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --to nl-hotline --from-synthetic --seed 7 --handling H2 --tlp AMBER
+            """);
+        command.Arguments.Add(caseId);
+        command.Options.Add(to);
+        command.Options.Add(siena);
+        command.Options.Add(tlp);
+        content.AddTo(command);
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async session =>
+        {
+            var id = parse.GetValue(caseId);
+            var view = await session.Api.GetCaseAsync(id, ct);
+            CheckHandling(view.Handling, parse.GetValue(siena), parse.GetValue(tlp));
+            var plaintext = await content.ReadAsync(parse, view, (seed, priority) => SyntheticContent.CreateReferral(seed, 2, priority), ct);
+            var recipients = parse.GetValue(to)!.Distinct(StringComparer.Ordinal).ToList();
+            using var device = DeviceSession.Open(session);
+            await device.RequireEnrolledAsync(ct);
+            var (messageId, accepted) = await device.Workspace.ReferAsync(id, plaintext, recipients, ct);
+            CliContext.Write(parse, new { caseId = id, messageId, recipients, bytes = plaintext.Length, accepted.Version, device = device.Device.DeviceId }, r =>
+                Console.Out.WriteLine($"Referred case {id} to {string.Join(", ", recipients)}: message {messageId}, {plaintext.Length} bytes sealed and signed by {device.Device.DeviceId}."));
+        }));
+        return command;
+    }
+
+    private static Command Reply()
+    {
+        var caseId = CaseArgument();
+        var to = new Option<string[]>("--to") { Description = "Recipient agencies (default: every other participant).", AllowMultipleArgumentsPerToken = true };
+        var content = new ContentInput();
+        var command = new Command("reply", """
+            Send a reply or an information request (the document's kind decides) to participants of a case,
+            sealed and signed on this device.
+
+            Examples:
+              hub reply 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --file reply.json
+              hub reply 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --to be-hotline --from-synthetic --seed 3
+            """);
+        command.Arguments.Add(caseId);
+        command.Options.Add(to);
+        content.AddTo(command);
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async session =>
+        {
+            var id = parse.GetValue(caseId);
+            var view = await session.Api.GetCaseAsync(id, ct);
+            var answered = view.Messages.LastOrDefault(m => m.Kind == MessageKind.Referral)?.MessageId ?? Guid.NewGuid();
+            var plaintext = await content.ReadAsync(parse, view, (seed, _) => SyntheticContent.CreateReply(seed, answered), ct);
+            var kind = ContentInput.KindOf(plaintext, view);
+            if (kind == MessageKind.Referral)
+            {
+                throw new CliException("that document is a referral; send it with: hub refer", ExitCodes.BadInput);
+            }
+
+            var given = parse.GetValue(to) ?? [];
+            var recipients = given.Length > 0 ? [.. given] : view.Participants.Select(p => p.AgencyId).Where(a => a != session.AgencyId).ToList();
+            using var device = DeviceSession.Open(session);
+            await device.RequireEnrolledAsync(ct);
+            var message = await device.Workspace.SealAsync(id, plaintext, recipients, kind, ct: ct);
+            var accepted = await session.Api.SubmitMessageAsync(id, message, ct);
+            CliContext.Write(parse, new { caseId = id, message.MessageId, kind, recipients, accepted.Version }, _ =>
+                Console.Out.WriteLine($"Sent {kind} {message.MessageId} on case {id} to {string.Join(", ", recipients)}, signed by {device.Device.DeviceId}."));
+        }));
+        return command;
+    }
+
+    private static void CheckHandling(CaseHandling handling, string? siena, string? tlp)
+    {
+        var expectedTlp = tlp is null ? null : tlp.StartsWith("TLP:", StringComparison.OrdinalIgnoreCase) ? tlp.ToUpperInvariant() : $"TLP:{tlp.ToUpperInvariant()}";
+        if ((siena is not null && !string.Equals(siena, handling.Siena, StringComparison.OrdinalIgnoreCase)) || (expectedTlp is not null && expectedTlp != handling.Tlp))
+        {
+            throw new CliException(
+                $"the case carries {handling.Siena} {handling.Tlp}, not {siena ?? handling.Siena} {expectedTlp ?? handling.Tlp}; handling codes are set when the case is opened, nothing was sealed",
+                ExitCodes.BadInput);
+        }
+    }
+}
