@@ -25,27 +25,49 @@ public sealed partial class AgencyWorkspace
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(recipients);
+        var id = attachmentId ?? Guid.NewGuid();
+        await using var spool = SpoolFile.Create();
+        var sealedAttachment = await SealAttachmentAsync(content, spool, recipients, ct);
+        await spool.FlushAsync(ct);
+        await UploadSealedAttachmentAsync(caseId, id, spool, sealedAttachment, progress, ct);
+        return sealedAttachment.Reference(id, fileName, mediaType);
+    }
+
+    /// <summary>
+    /// Seals <paramref name="content"/> (read to its end) into <paramref name="output"/> (seekable) for <paramref name="recipients"/>
+    /// and this agency at their current generations, in constant memory. Together with
+    /// <see cref="UploadSealedAttachmentAsync"/> this lets a caller keep the sealed file (for example to resume an upload from
+    /// another process later: sealing again would give other bytes, since every seal uses a fresh file key).
+    /// </summary>
+    /// <returns>Sizes and SHA-256 digests of the plaintext and the sealed file.</returns>
+    public async Task<SealedAttachment> SealAttachmentAsync(Stream content, Stream output, IEnumerable<string> recipients, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(recipients);
         var keys = new List<IRecipient>();
         foreach (var agency in recipients.Append(AgencyId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             keys.Add((await CurrentGenerationOfAsync(agency, ct)).PublicKey);
         }
 
-        var id = attachmentId ?? Guid.NewGuid();
-        await using var spool = SpoolFile.Create();
-        var digests = AttachmentSealer.Seal(content, spool, keys);
-        await spool.FlushAsync(ct);
-        await AttachmentUploader.UploadAsync(Api, caseId, id, spool, digests, progress, ct);
-        return new AttachmentReference
-        {
-            Id = id,
-            FileName = fileName,
-            MediaType = mediaType,
-            Size = digests.PlainSize,
-            Sha256 = digests.PlainSha256,
-            SealedSize = digests.SealedSize,
-            SealedSha256 = digests.SealedSha256,
-        };
+        var digests = AttachmentSealer.Seal(content, output, keys);
+        return new SealedAttachment(digests.PlainSize, digests.PlainSha256, digests.SealedSize, digests.SealedSha256);
+    }
+
+    /// <summary>
+    /// Uploads a sealed attachment (from <see cref="SealAttachmentAsync"/>) as <paramref name="attachmentId"/>, resuming at the
+    /// offset the hub holds durably: after a broken connection, a hub restart, or an earlier process that uploaded part of
+    /// the same file under the same id. <paramref name="progress"/> receives the sealed bytes the hub holds durably.
+    /// </summary>
+    /// <exception cref="HubApiException">The hub refused the upload (404 not a participant, 413 too large, 409 quota or another file under this id, 400 digest mismatch).</exception>
+    public async Task UploadSealedAttachmentAsync(
+        Guid caseId, Guid attachmentId, Stream sealedFile, SealedAttachment digests, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sealedFile);
+        ArgumentNullException.ThrowIfNull(digests);
+        await AttachmentUploader.UploadAsync(
+            Api, caseId, attachmentId, sealedFile, new SealedDigests(digests.PlainSize, digests.PlainSha256, digests.SealedSize, digests.SealedSha256), progress, ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@
 // only assembles them.
 using System.CommandLine;
 using Hub.Cli.Age;
+using Hub.Cli.Attachments;
 using Hub.Cli.Audit;
 using Hub.Cli.Cases;
 using Hub.Cli.Keys;
@@ -52,6 +53,9 @@ foreach (var command in ReferralCommands.Create())
 {
     root.Subcommands.Add(command);
 }
+
+// Attachments of sealed messages: download, verify, decrypt.
+root.Subcommands.Add(AttachmentCommands.Create());
 
 // age: file encryption compatible with the age CLI (keygen, encrypt, decrypt).
 root.Subcommands.Add(AgeCommand.Create());

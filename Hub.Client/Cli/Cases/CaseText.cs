@@ -30,7 +30,7 @@ internal static class CaseText
         o.WriteLine("Messages:");
         foreach (var m in view.Messages)
         {
-            o.WriteLine(Invariant($"  {m.At:u}  {m.Kind,-18} from {m.FromAgency,-16} {m.PayloadBytes,8} bytes  {(m.Readable ? "readable" : "no key header for your agency yet")}"));
+            o.WriteLine(Invariant($"  {m.At:u}  {m.Kind,-18} from {m.FromAgency,-16} {m.PayloadBytes,8} bytes  {(m.Readable ? "readable" : "no key header for your agency yet")}  message {m.MessageId}"));
             if (opened?.FirstOrDefault(x => x.MessageId == m.MessageId) is { } message)
             {
                 MessageText.Write(o, message);

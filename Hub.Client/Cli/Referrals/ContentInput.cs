@@ -64,6 +64,22 @@ internal sealed class ContentInput
         }
     }
 
+    /// <summary>The document with <paramref name="attachments"/> added to those it names, validated and encoded again.</summary>
+    public static byte[] WithAttachments(ReadOnlySpan<byte> encoded, CaseView view, IReadOnlyList<AttachmentReference> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var context = new ContentContext(Priority(view.Priority));
+        var document = ReferralContentCodec.Decode(encoded, context);
+        try
+        {
+            return ReferralContentCodec.Encode(document with { Attachments = [.. document.Attachments, .. attachments] }, context);
+        }
+        catch (ReferralContentException ex)
+        {
+            throw new CliException($"the attachments do not fit the content, nothing was referred: {string.Join("; ", ex.Problems)}", ExitCodes.BadInput);
+        }
+    }
+
     /// <summary>The kind of sealed message the document is.</summary>
     public static MessageKind KindOf(ReadOnlySpan<byte> encoded, CaseView view)
     {

@@ -70,7 +70,7 @@ internal static class MessageText
 
         foreach (var attachment in c.Attachments)
         {
-            o.WriteLine(Invariant($"    attachment: {attachment.FileName} ({attachment.MediaType}, {attachment.Size} bytes, sha256 {attachment.Sha256[..16]}…)"));
+            o.WriteLine(Invariant($"    attachment: {attachment.FileName} ({attachment.MediaType}, {attachment.Size} bytes, sha256 {attachment.Sha256[..16]}…) id {attachment.Id}"));
         }
     }
 

@@ -2,6 +2,7 @@
 // key generation and to your own agency), signed by this device, then sent. The hub checks the signature
 // and what it binds, and never sees the content.
 using System.CommandLine;
+using Hub.Cli.Attachments;
 using Hub.Cli.Keys;
 using Hub.Cli.Shared;
 using Hub.Client.Content;
@@ -22,33 +23,62 @@ internal static class ReferralCommands
         var to = new Option<string[]>("--to") { Description = "A recipient agency (repeat for several; hub route suggests them).", Required = true, AllowMultipleArgumentsPerToken = true };
         var siena = new Option<string?>("--handling") { Description = "The SIENA code you expect the case to carry (H0..H3): refuses to seal if the case says otherwise." };
         var tlp = new Option<string?>("--tlp") { Description = "The TLP label you expect the case to carry (AMBER or TLP:AMBER, ...)." };
+        var attach = new Option<FileInfo[]>("--attach") { Description = "A file to seal and upload as an attachment (repeat for several); the content then names it.", AllowMultipleArgumentsPerToken = true };
         var content = new ContentInput();
         var command = new Command("refer", """
             Refer a case you opened (hotline analysts): seal the content for the recipients and your own agency,
             sign it with this device, send it. The content is validated first (docs/referral-content.md); the
             handling codes are the case's, and --handling/--tlp only check them.
+            Each --attach file is sealed to the same agencies as its own age file, uploaded in resumable chunks,
+            and named in the content (size, SHA-256) before the referral is sealed. If an upload is interrupted,
+            run the same command again: it continues where the hub's durable bytes end.
 
             Examples:
               hub refer 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --to nl-hotline --to eu-liaison --file referral.json
               hub refer 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --to nl-hotline --from-synthetic --seed 7 --handling H2 --tlp AMBER
+              hub refer 3f1c2a9e-5d1b-4a9c-9d0e-2b7c1f0a4e11 --to nl-police --file referral.json --attach capture.mp4 --attach notes.pdf
             """);
         command.Arguments.Add(caseId);
         command.Options.Add(to);
         command.Options.Add(siena);
         command.Options.Add(tlp);
+        command.Options.Add(attach);
+        command.Options.Add(ProgressDisplay.Option);
         content.AddTo(command);
         command.SetAction((parse, ct) => CliContext.RunAsync(parse, async session =>
         {
             var id = parse.GetValue(caseId);
+            var files = AttachedFiles(parse.GetValue(attach));
             var view = await session.Api.GetCaseAsync(id, ct);
             CheckHandling(view.Handling, parse.GetValue(siena), parse.GetValue(tlp));
             var plaintext = await content.ReadAsync(parse, view, (seed, priority) => SyntheticContent.CreateReferral(seed, 2, priority), ct);
             var recipients = parse.GetValue(to)!.Distinct(StringComparer.Ordinal).ToList();
             using var device = DeviceSession.Open(session);
             await device.RequireEnrolledAsync(ct);
+            var uploads = new List<PendingUpload>();
+            foreach (var file in files)
+            {
+                var upload = await PendingUpload.PrepareAsync(device.Workspace, session.ProfileName, id, file, recipients, ct);
+                await upload.UploadAsync(device.Workspace, id, ProgressDisplay.For(parse, file.Name, upload.Digests.SealedSize, resumable: true), ct);
+                uploads.Add(upload);
+            }
+
+            var attachments = uploads.Select(u => u.Reference()).ToList();
+            if (attachments.Count > 0)
+            {
+                plaintext = ContentInput.WithAttachments(plaintext, view, attachments);
+            }
+
             var (messageId, accepted) = await device.Workspace.ReferAsync(id, plaintext, recipients, ct);
-            CliContext.Write(parse, new { caseId = id, messageId, recipients, bytes = plaintext.Length, accepted.Version, device = device.Device.DeviceId }, r =>
-                Console.Out.WriteLine($"Referred case {id} to {string.Join(", ", recipients)}: message {messageId}, {plaintext.Length} bytes sealed and signed by {device.Device.DeviceId}."));
+            uploads.ForEach(u => u.Forget());
+            CliContext.Write(parse, new { caseId = id, messageId, recipients, bytes = plaintext.Length, accepted.Version, device = device.Device.DeviceId, attachments }, r =>
+            {
+                Console.Out.WriteLine($"Referred case {id} to {string.Join(", ", recipients)}: message {messageId}, {plaintext.Length} bytes sealed and signed by {device.Device.DeviceId}.");
+                foreach (var a in attachments)
+                {
+                    Console.Out.WriteLine($"  attachment {a.FileName} ({a.MediaType}, {a.Size} bytes) sealed and stored as {a.Id}");
+                }
+            });
         }));
         return command;
     }
@@ -91,6 +121,23 @@ internal static class ReferralCommands
                 Console.Out.WriteLine($"Sent {kind} {message.MessageId} on case {id} to {string.Join(", ", recipients)}, signed by {device.Device.DeviceId}."));
         }));
         return command;
+    }
+
+    /// <summary>Every --attach file must exist before anything is sealed or uploaded.</summary>
+    private static List<FileInfo> AttachedFiles(FileInfo[]? given)
+    {
+        var files = (given ?? []).ToList();
+        if (files.FirstOrDefault(f => !f.Exists) is { } missing)
+        {
+            throw new CliException($"no file {missing.FullName} to attach; nothing was sealed", ExitCodes.BadInput);
+        }
+
+        if (files.GroupBy(f => f.FullName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new CliException($"{twice.Key} is attached twice; nothing was sealed", ExitCodes.BadInput);
+        }
+
+        return files;
     }
 
     private static void CheckHandling(CaseHandling handling, string? siena, string? tlp)
