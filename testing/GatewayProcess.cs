@@ -43,7 +43,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <param name="httpPort">The HTTP port; a free one by default. Pass the previous one to restart where clients reconnect.</param>
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, int? httpPort = null)
+    /// <param name="settings">More command-line settings, e.g. <c>--Hub:Attachments:MaxChunkBytes=65536</c>.</param>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, int? httpPort = null, IEnumerable<string>? settings = null)
     {
         var gatewayDll = Path.Combine(ArtifactsBin(), "Hub.Gateway", Configuration(), "Hub.Gateway.dll");
         httpPort ??= FreePorts.Next();
@@ -64,7 +65,7 @@ public sealed class GatewayProcess : IAsyncDisposable
             $"--Hub:Orleans:SiloPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
             $"--Hub:Orleans:GatewayPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(settings ?? []))
         {
             start.ArgumentList.Add(argument);
         }

@@ -15,6 +15,16 @@ public sealed class HubCli : IDisposable
 
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts a run without waiting for it, its output and error redirected (to follow it, or to kill it midway).</summary>
+    public Process Start(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -35,11 +45,7 @@ public sealed class HubCli : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 
     public void Dispose() => Directory.Delete(_configDirectory, recursive: true);
