@@ -229,8 +229,21 @@ public sealed partial class AgencyWorkspace(HubApiClient api, string agencyId, D
         var entry = keys.Generations.FirstOrDefault(g => g.Generation == generation)
             ?? throw new InvalidOperationException($"{AgencyId} has no generation {generation}.");
         var wrapped = await Api.GetWrappedGenerationAsync(AgencyId, (int)generation, Device.DeviceId, ct);
-        var secret = AgencyGenerationSecret.Unwrap(
-            new WrappedGenerationKey(AgencyId, generation, X25519Recipient.Parse(entry.PublicKey), wrapped.Envelope), Device);
+        AgencyGenerationSecret secret;
+        try
+        {
+            // Also for older generations re-wrapped to this device later by an admin: the hub cannot check what another
+            // device wrapped, so the unwrapped key must be the generation's published key before it opens anything.
+            secret = AgencyGenerationSecret.Unwrap(new WrappedGenerationKey(AgencyId, generation, X25519Recipient.Parse(entry.PublicKey), wrapped.Envelope), Device);
+        }
+        catch (AgeException e) when (e.Kind == AgeErrorKind.StatementMismatch)
+        {
+            throw new AgeException(
+                AgeErrorKind.GenerationKeyMismatch,
+                $"The key of {AgencyId} generation {generation} wrapped to device {Device.DeviceId} is not that generation's published key (forged or damaged); nothing sealed to it is opened with it.",
+                e);
+        }
+
         Pin(secret.Public);
         return Keep(secret);
     }

@@ -70,6 +70,10 @@ public sealed partial class HubApiClient : IDisposable
     public Task<IReadOnlyList<DeviceRequest>> ListDeviceRequestsAsync(string agencyId, CancellationToken ct = default) =>
         GetAsync<IReadOnlyList<DeviceRequest>>($"api/agencies/{Esc(agencyId)}/device-requests", ct);
 
+    /// <summary><c>POST /api/agencies/{id}/generations/{n}/wrapped</c>: an existing generation's key wrapped to one more device (admins).</summary>
+    public Task<AgencyKeys> WrapGenerationAsync(string agencyId, int generation, WrapGeneration command, CancellationToken ct = default) =>
+        SendAsync<AgencyKeys>(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture, $"api/agencies/{Esc(agencyId)}/generations/{generation}/wrapped"), command, ct);
+
     /// <summary><c>GET /api/agencies/{id}/generations/{n}/wrapped/{deviceId}</c>: a generation key wrapped to one of the caller's devices.</summary>
     public Task<WrappedGeneration> GetWrappedGenerationAsync(string agencyId, int generation, string deviceId, CancellationToken ct = default) =>
         GetAsync<WrappedGeneration>(string.Create(CultureInfo.InvariantCulture, $"api/agencies/{Esc(agencyId)}/generations/{generation}/wrapped/{Esc(deviceId)}"), ct);

@@ -63,4 +63,10 @@ public enum AgeErrorKind
 
     /// <summary>A directory key differs from the fingerprint pinned for that device or generation.</summary>
     PinnedKeyChanged = 19,
+
+    /// <summary>
+    /// A generation key wrapped to this device is not the generation's published key (the hub cannot check the wrapped
+    /// key, so a forged or damaged one is caught here, and nothing sealed to that generation is opened with it).
+    /// </summary>
+    GenerationKeyMismatch = 20,
 }

@@ -33,6 +33,10 @@ public interface IAgencyGrain : IGrainWithStringKey
     [Alias("GetDeviceRequestsAsync")]
     Task<IReadOnlyList<DeviceRequest>?> GetDeviceRequestsAsync(Caller caller, CancellationToken ct = default);
 
+    /// <summary>Adds a generation's key wrapped to one more active device (the agency's admins; a device enrolled later).</summary>
+    [Alias("WrapGenerationAsync")]
+    Task<KeyCommandResult> WrapGenerationAsync(Caller caller, int generation, WrapGeneration command, CancellationToken ct = default);
+
     /// <summary>A generation's private key wrapped to one of this agency's devices; only the agency's own members get it.</summary>
     [Alias("GetWrappedGenerationAsync")]
     Task<byte[]?> GetWrappedGenerationAsync(Caller caller, int generation, string deviceId, CancellationToken ct = default);

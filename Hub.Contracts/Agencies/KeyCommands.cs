@@ -28,6 +28,18 @@ public sealed record PublishGeneration(
     [property: Id(2)] string PublicKey,
     [property: Id(3)] IReadOnlyDictionary<string, byte[]> WrappedForDevices);
 
+/// <summary>
+/// An older generation's private key wrapped (age) to one more active device, by an admin's device that holds it: a device
+/// enrolled later then reads what was sealed to that generation. The hub cannot read or check the key; the receiving
+/// client checks it against the generation's published public key.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Hub.Contracts.Agencies.WrapGeneration")]
+public sealed record WrapGeneration(
+    [property: Id(0)] Guid CommandId,
+    [property: Id(1)] string DeviceId,
+    [property: Id(2)] string WrappedBy,
+    [property: Id(3)] byte[] Envelope);
+
 /// <summary>Outcome of a key-directory command.</summary>
 public enum KeyCommandOutcome
 {
@@ -35,6 +47,7 @@ public enum KeyCommandOutcome
     Forbidden = 2,
     Invalid = 3,
     Conflict = 4,
+    NotFound = 5,
 }
 
 [GenerateSerializer, Immutable, Alias("Hub.Contracts.Agencies.KeyCommandResult")]

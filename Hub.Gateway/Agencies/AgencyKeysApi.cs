@@ -21,6 +21,7 @@ public static class AgencyKeysApi
         group.MapPost("/generations", PublishAsync).WithSummary("Publishes the next key generation, wrapped to every active device.");
         group.MapPost("/device-requests", RequestDeviceAsync).WithSummary("Registers your new device's public keys for an admin of your agency to enrol.");
         group.MapGet("/device-requests", DeviceRequestsAsync).WithSummary("Devices of your agency waiting for enrolment.");
+        group.MapPost("/generations/{generation:int}/wrapped", WrapAsync).WithSummary("Adds an existing generation's key wrapped to one more active device (agency admins).");
         group.MapGet("/generations/{generation:int}/wrapped/{deviceId}", WrappedAsync).WithSummary("A generation key wrapped to one of your agency's devices.");
         return app;
     }
@@ -73,6 +74,13 @@ public static class AgencyKeysApi
         return await ThenKeysAsync(grain, await grain.PublishGenerationAsync(callers.Resolve(http.User), body, ct), ct);
     }
 
+    private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> WrapAsync(
+        string agencyId, int generation, WrapGeneration body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+    {
+        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        return await ThenKeysAsync(grain, await grain.WrapGenerationAsync(callers.Resolve(http.User), generation, body, ct), ct);
+    }
+
     private static async Task<Results<Ok<IReadOnlyList<DeviceRequest>>, ProblemHttpResult>> RequestDeviceAsync(
         string agencyId, RequestDevice body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
     {
@@ -101,6 +109,7 @@ public static class AgencyKeysApi
     {
         KeyCommandOutcome.Forbidden => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
         KeyCommandOutcome.Conflict => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        KeyCommandOutcome.NotFound => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
         _ => TypedResults.Problem(result.Problem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid command"),
     };
 }

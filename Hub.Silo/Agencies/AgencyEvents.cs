@@ -27,6 +27,12 @@ public sealed record GenerationPublished(
     int Generation, string PublicKey, IReadOnlyDictionary<string, byte[]> WrappedForDevices)
     : AgencyEvent(At, ByAgency, ByUser);
 
+/// <summary>An existing generation's key, wrapped to one more device by an admin's device that holds it.</summary>
+public sealed record GenerationWrapped(
+    DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
+    int Generation, string DeviceId, string WrappedBy, byte[] Envelope)
+    : AgencyEvent(At, ByAgency, ByUser);
+
 /// <summary>A member registered a device for enrolment; nothing is trusted until an admin enrols it.</summary>
 public sealed record DeviceRequested(
     DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
@@ -40,7 +46,8 @@ internal static class AgencyEvents
         .Map<DeviceEnrolled>("agency.device-enrolled.v1")
         .Map<DeviceRevoked>("agency.device-revoked.v1")
         .Map<GenerationPublished>("agency.generation-published.v1")
-        .Map<DeviceRequested>("agency.device-requested.v1");
+        .Map<DeviceRequested>("agency.device-requested.v1")
+        .Map<GenerationWrapped>("agency.generation-wrapped.v1");
 
     public static string StreamId(string agencyId) => $"agency/{agencyId}";
 }

@@ -106,6 +106,51 @@ public sealed partial class AgencyGrain
         return new KeyCommandResult(KeyCommandOutcome.Done);
     }
 
+    public async Task<KeyCommandResult> WrapGenerationAsync(Caller caller, int generation, WrapGeneration command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var state = _stream.State;
+        if (Refuse(caller, command.CommandId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!state.Wrapped.TryGetValue(generation, out var holders))
+        {
+            return new KeyCommandResult(KeyCommandOutcome.NotFound, $"{this.GetPrimaryKeyString()} has no generation {generation}.");
+        }
+
+        if (!state.Devices.TryGetValue(command.DeviceId ?? string.Empty, out var device))
+        {
+            return new KeyCommandResult(KeyCommandOutcome.NotFound, $"No device {command.DeviceId} is enrolled in {this.GetPrimaryKeyString()}.");
+        }
+
+        if (!device.IsActive)
+        {
+            return new KeyCommandResult(KeyCommandOutcome.Conflict, $"Device {command.DeviceId} is revoked; no key is wrapped to it.");
+        }
+
+        if (!state.Devices.TryGetValue(command.WrappedBy ?? string.Empty, out var by) || !by.IsActive)
+        {
+            return new KeyCommandResult(KeyCommandOutcome.Forbidden, "A generation key is re-wrapped by an active device of the agency.");
+        }
+
+        if (command.Envelope is not { Length: > 0 and <= MaxWrappedBytes })
+        {
+            return new KeyCommandResult(KeyCommandOutcome.Invalid, $"The wrapped key is an age file of 1 to {MaxWrappedBytes} bytes.");
+        }
+
+        // The first wrapped copy stays: replacing a device's key with another (possibly wrong) one would only lose access.
+        if (holders.ContainsKey(command.DeviceId!))
+        {
+            return new KeyCommandResult(KeyCommandOutcome.Conflict, $"Device {command.DeviceId} holds generation {generation} already.");
+        }
+
+        await _stream.AppendAsync(
+            new GenerationWrapped(clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, generation, command.DeviceId!, command.WrappedBy!, command.Envelope), ct);
+        return new KeyCommandResult(KeyCommandOutcome.Done);
+    }
+
     public Task<byte[]?> GetWrappedGenerationAsync(Caller caller, int generation, string deviceId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -44,6 +44,10 @@ public sealed class AgencyState(string agencyId)
                 Generations.Add(new GenerationEntry(g.Generation, g.PublicKey, g.At));
                 Wrapped[g.Generation] = g.WrappedForDevices;
                 break;
+            case GenerationWrapped w:
+                DoneCommands.Add(w.CommandId);
+                Wrapped[w.Generation] = new Dictionary<string, byte[]>(Wrapped[w.Generation], StringComparer.Ordinal) { [w.DeviceId] = w.Envelope };
+                break;
             case DeviceRequested q:
                 DoneCommands.Add(q.CommandId);
                 Requests[q.DeviceId] = new DeviceRequest(q.DeviceId, q.EncryptionKey, q.SigningKey, q.ByUser, q.At);

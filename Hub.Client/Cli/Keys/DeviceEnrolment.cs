@@ -15,13 +15,19 @@ internal static class DeviceEnrolment
     {
         var member = new Option<string?>("--member") { Description = "The waiting device to enrol: the fingerprint the member read out to you (or its device id, then compare)." };
         var yes = new Option<bool>("--yes") { Description = "With a device id: you compared the printed fingerprint with the member's already." };
+        var noOlder = new Option<bool>("--no-older-generations")
+        {
+            Description = "Do not wrap the agency's older key generations to the new device (it then reads only what is sealed from now on).",
+        };
         var command = new Command("enroll", """
             Enrol a device into your agency (agency admins), signed by this device.
             Without --member: this device founds the agency's key directory (its first device signs itself) and
             publishes the first key generation.
             With --member: enrol a member's device that waits after their `hub device init`. Give the fingerprint
             the member reads out to you; the enrolment is signed only if a waiting device has exactly that
-            fingerprint. A new key generation is then published, wrapped to every active device.
+            fingerprint. A new key generation is then published, wrapped to every active device, and every older
+            generation this device holds is wrapped to the new device too, so it also opens what was sealed before
+            its enrolment (--no-older-generations skips that).
 
             Examples:
               hub device enroll --profile be-admin
@@ -29,6 +35,7 @@ internal static class DeviceEnrolment
             """);
         command.Options.Add(member);
         command.Options.Add(yes);
+        command.Options.Add(noOlder);
         command.SetAction((parse, ct) => CliContext.RunAsync(parse, async session =>
         {
             using var device = DeviceSession.Open(session);
@@ -36,6 +43,7 @@ internal static class DeviceEnrolment
             var self = keys.Devices.FirstOrDefault(d => d.DeviceId == device.Device.DeviceId);
             var wanted = parse.GetValue(member);
             DevicePublicKeys enrolled;
+            DevicePublicKeys? already = null;
             if (wanted is null)
             {
                 if (self is null && keys.Devices.Any(d => d.RevokedAt is null))
@@ -58,18 +66,42 @@ internal static class DeviceEnrolment
                     throw new CliException($"this device is not an enrolled device of {session.AgencyId}; only enrolled admin devices enrol others", ExitCodes.KeyUnavailable);
                 }
 
-                enrolled = await FindWaitingAsync(session, wanted, parse.GetValue(yes), ct);
-                await device.Workspace.EnrolDeviceAsync(enrolled, ct: ct);
+                // Enrolled already (by fingerprint): run again only to wrap older generations from this device.
+                already = keys.Devices.Where(d => d.RevokedAt is null).Select(d => DeviceCard.Keys(d.DeviceId, d.EncryptionKey, d.SigningKey))
+                    .FirstOrDefault(d => SameFingerprint(d.Fingerprint, wanted));
+                enrolled = already ?? await FindWaitingAsync(session, wanted, parse.GetValue(yes), ct);
+                if (already is null)
+                {
+                    await device.Workspace.EnrolDeviceAsync(enrolled, ct: ct);
+                }
             }
 
-            var generation = self is null || wanted is not null || keys.Generations.Count == 0
+            var generation = (self is null || wanted is not null || keys.Generations.Count == 0) && already is null
                 ? await device.Workspace.PublishNextGenerationAsync(ct: ct)
                 : (uint)keys.Generations.Max(g => g.Generation);
-            var active = (await session.Api.GetKeysAsync(session.AgencyId, ct)).Devices.Count(d => d.RevokedAt is null);
-            CliContext.Write(parse, new { enrolled.DeviceId, enrolled.Fingerprint, session.AgencyId, signedBy = device.Device.DeviceId, generation, activeDevices = active }, _ =>
+            IReadOnlyList<uint> older = [];
+            IReadOnlyList<uint> notHeld = [];
+            if (wanted is not null && !parse.GetValue(noOlder))
             {
-                Console.Out.WriteLine($"Enrolled device {enrolled.DeviceId} in {session.AgencyId} (fingerprint {enrolled.Fingerprint}), signed by {device.Device.DeviceId}.");
+                (older, notHeld) = await device.Workspace.WrapOlderGenerationsToAsync(enrolled.DeviceId, ct);
+            }
+
+            var active = (await session.Api.GetKeysAsync(session.AgencyId, ct)).Devices.Count(d => d.RevokedAt is null);
+            CliContext.Write(parse, new { enrolled.DeviceId, enrolled.Fingerprint, session.AgencyId, signedBy = device.Device.DeviceId, generation, activeDevices = active, olderGenerations = older, notHeldHere = notHeld }, _ =>
+            {
+                Console.Out.WriteLine(already is null
+                    ? $"Enrolled device {enrolled.DeviceId} in {session.AgencyId} (fingerprint {enrolled.Fingerprint}), signed by {device.Device.DeviceId}."
+                    : $"Device {enrolled.DeviceId} is enrolled in {session.AgencyId} already (fingerprint {enrolled.Fingerprint}).");
                 Console.Out.WriteLine($"Generation {generation} is current, wrapped to {active} active device(s); {enrolled.DeviceId} opens what is sealed from now on.");
+                if (older.Count > 0)
+                {
+                    Console.Out.WriteLine($"Older generation(s) {string.Join(", ", older)} wrapped to {enrolled.DeviceId} too: it opens what was sealed to them before its enrolment.");
+                }
+
+                if (notHeld.Count > 0)
+                {
+                    Console.Out.WriteLine($"Generation(s) {string.Join(", ", notHeld)} are not on this device; an admin device enrolled earlier can wrap them: hub device enroll --member '{enrolled.Fingerprint}' from there.");
+                }
             });
         }));
         return command;
@@ -111,6 +143,9 @@ internal static class DeviceEnrolment
         }));
         return command;
     }
+
+    private static bool SameFingerprint(string fingerprint, string given) =>
+        string.Equals(fingerprint.Replace(" ", string.Empty, StringComparison.Ordinal), new string([.. given.Where(c => !char.IsWhiteSpace(c))]), StringComparison.OrdinalIgnoreCase);
 
     private static async Task<DevicePublicKeys> FindWaitingAsync(CliSession session, string wanted, bool compared, CancellationToken ct)
     {

@@ -85,7 +85,7 @@ internal static class CliContext
         HubApiException { Status: HttpStatusCode.Unauthorized } => ("the hub refused the login (expired or revoked); run: hub login", ExitCodes.NotSignedIn),
         HubApiException api => ($"{(int)api.Status} {api.Title}: {api.Detail}", ExitCodes.Refused),
         AgeException age => (KeyProblems.Describe(age), age.Kind is AgeErrorKind.BadSignature or AgeErrorKind.StatementMismatch or AgeErrorKind.SenderNotEnrolled
-            or AgeErrorKind.PinnedKeyChanged or AgeErrorKind.HeaderMacMismatch or AgeErrorKind.PayloadTampered ? ExitCodes.NotVerified : ExitCodes.Failed),
+            or AgeErrorKind.PinnedKeyChanged or AgeErrorKind.GenerationKeyMismatch or AgeErrorKind.HeaderMacMismatch or AgeErrorKind.PayloadTampered ? ExitCodes.NotVerified : ExitCodes.Failed),
         HttpRequestException http => ($"hub unreachable ({http.Message}); check the URL with: hub whoami, or start the hub", ExitCodes.HubUnreachable),
         _ => (ex.Message, ExitCodes.Failed),
     };

@@ -109,6 +109,40 @@ public sealed class CliKeysTests(GatewayProcessFixture fixture) : IClassFixture<
         Assert.Contains("revoked", directory.Output.Split('\n').Single(l => l.Contains(device, StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADeviceEnrolledAfterAReferralOpensItBecauseTheEnrolmentWrapsOlderGenerations()
+    {
+        await SetUpAgencyAsync("be-hotline", "analyst");
+        await SetUpAgencyAsync("be-police", "investigator");
+        var caseId = (await _cli.RunAsync("case", "open", "--hosting-country", "BE", "--profile", "analyst@be-hotline")).Output.Trim();
+        Assert.Equal(0, (await _cli.RunAsync("refer", caseId, "--to", "be-police", "--from-synthetic", "--seed", "5", "--profile", "analyst@be-hotline")).ExitCode);
+        string[] laterDevices = ["new-laptop", "skipped-laptop"];
+        var enrolments = new List<(int ExitCode, string Output, string Error)>();
+        foreach (var device in laterDevices)
+        {
+            Assert.Equal(0, (await _cli.RunAsync("login", "--hub", fixture.Gateway.BaseAddress.ToString(), "--user", "investigator@be-police.test", "--profile", device)).ExitCode);
+            Assert.Equal(0, (await _cli.RunAsync("device", "init", "--profile", device, "--device-id", device)).ExitCode);
+            var fingerprint = Json(await _cli.RunAsync("device", "show", "--profile", device, "--json")).GetProperty("fingerprint").GetString()!;
+            var enroll = new List<string> { "device", "enroll", "--profile", "admin@be-police", "--member", fingerprint };
+            if (device == "skipped-laptop")
+            {
+                enroll.Add("--no-older-generations");
+            }
+
+            enrolments.Add(await _cli.RunAsync([.. enroll]));
+        }
+
+        var opened = await _cli.RunAsync("case", "show", caseId, "--profile", "new-laptop");
+        var skipped = await _cli.RunAsync("case", "show", caseId, "--profile", "skipped-laptop");
+
+        Assert.All(enrolments, e => Assert.Equal(0, e.ExitCode));
+        Assert.Contains("Older generation(s) 1, 2 wrapped to new-laptop too", enrolments[0].Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Older generation", enrolments[1].Output, StringComparison.Ordinal);
+        Assert.Equal(0, opened.ExitCode);
+        Assert.Contains("signature OK: be-hotline device", opened.Output, StringComparison.Ordinal);
+        Assert.Contains("sealed to a key generation this device never received", skipped.Output, StringComparison.Ordinal);
+    }
+
     private async Task LoginAsync(string role, string agency) =>
         Assert.Equal(0, (await _cli.RunAsync("login", "--hub", fixture.Gateway.BaseAddress.ToString(), "--user", $"{role}@{agency}.test", "--profile", $"{role}@{agency}")).ExitCode);
 
