@@ -56,23 +56,37 @@ internal static class NetworkCommands
     private static Command Inbox()
     {
         var after = new Option<long>("--after") { Description = "Show entries after this sequence number." };
+        var waitFor = new Option<InboxItemKind?>("--wait-for") { Description = "Wait until an entry of this kind (after --after) is in the inbox, e.g. ReferralReceived." };
         var command = new Command("inbox", """
-            Show your agency's inbox (oldest first).
+            Show your agency's inbox (oldest first). The hub delivers entries just after the change that causes them;
+            --wait-for waits (at most --timeout seconds) until one of a kind is there.
 
-            Example:
+            Examples:
               hub inbox --after 40
+              hub inbox --wait-for ReferralReceived --timeout 30
             """);
         command.Options.Add(after);
+        command.Options.Add(waitFor);
+        command.Options.Add(Waiting.Timeout);
         command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
         {
-            var items = new List<InboxItem>();
-            var page = await api.ReadInboxAsync(parse.GetValue(after), 500, ct);
-            items.AddRange(page.Items);
-            while (page.More)
+            async Task<List<InboxItem>> ReadAllAsync(CancellationToken token)
             {
-                page = await api.ReadInboxAsync(items[^1].Seq, 500, ct);
-                items.AddRange(page.Items);
+                var read = new List<InboxItem>();
+                var page = await api.ReadInboxAsync(parse.GetValue(after), 500, token);
+                read.AddRange(page.Items);
+                while (page.More)
+                {
+                    page = await api.ReadInboxAsync(read[^1].Seq, 500, token);
+                    read.AddRange(page.Items);
+                }
+
+                return read;
             }
+
+            var items = parse.GetValue(waitFor) is { } kind
+                ? await Waiting.UntilAsync(parse, ReadAllAsync, list => list.Any(i => i.Kind == kind), $"an inbox entry {kind}", ct)
+                : await ReadAllAsync(ct);
 
             CliContext.Write(parse, items, list =>
             {
@@ -87,14 +101,21 @@ internal static class NetworkCommands
 
     private static Command Stats()
     {
+        var waitFor = new Option<Hop?>("--wait-for") { Description = "Wait until this hop has at least one measurement, e.g. Removal." };
         var command = new Command("stats", """
-            Per-hop times (acknowledge, decide, notice, removal, holds) and victims identified per year.
+            Per-hop times (acknowledge, decide, notice, removal, holds) and victims identified per year. Measurements
+            arrive just after the step they measure; --wait-for waits (at most --timeout seconds) for a hop's first.
 
-            Example:
+            Examples:
               hub stats --json
+              hub stats --wait-for Removal
             """);
+        command.Options.Add(waitFor);
+        command.Options.Add(Waiting.Timeout);
         command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
-            CliContext.Write(parse, await api.GetStatsAsync(ct), stats =>
+            CliContext.Write(parse, parse.GetValue(waitFor) is { } hop
+                ? await Waiting.UntilAsync(parse, api.GetStatsAsync, s => s.Hops.Any(h => h.Hop == hop && h.Scope == "all" && h.Count > 0), $"a measurement of {hop}", ct)
+                : await api.GetStatsAsync(ct), stats =>
             {
                 foreach (var h in stats.Hops.Where(h => h.Scope == "all"))
                 {

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using Hub.Gateway.Tests.Infrastructure;
 using Hub.Testing;
+using Xunit.Abstractions;
 
 namespace Hub.Gateway.Tests.Cli;
 
@@ -9,7 +11,7 @@ namespace Hub.Gateway.Tests.Cli;
 /// against a real gateway process, one config directory for every profile, as a person in several terminals
 /// on one machine would. Every step's exit code and `#>` lines are checked, so README and CLI cannot drift.
 /// </summary>
-public sealed class ReadmeWalkthroughTests(GatewayProcessFixture fixture) : IClassFixture<GatewayProcessFixture>, IDisposable
+public sealed class ReadmeWalkthroughTests(GatewayProcessFixture fixture, ITestOutputHelper log) : IClassFixture<GatewayProcessFixture>, IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("hub-walkthrough-").FullName;
 
@@ -24,7 +26,7 @@ public sealed class ReadmeWalkthroughTests(GatewayProcessFixture fixture) : ICla
         {
             "hub device init", "hub device enroll", "--member", "hub agency keys", "hub case open", "hub route", "hub refer", "hub case show",
             "hub ack", "hub forward", "hub consent", "hub hold place", "hub takedown notice", "hub hold lift", "hub takedown removed",
-            "hub stats", "hub audit export", "hub audit verify",
+            "hub stats", "hub audit export", "hub audit verify", "--attach", "hub attachment get",
         })
         {
             Assert.Contains(commands, c => c.Contains(part, StringComparison.Ordinal));
@@ -40,7 +42,10 @@ public sealed class ReadmeWalkthroughTests(GatewayProcessFixture fixture) : ICla
         {
             // An assignment prints the value it set last, so the next steps can use it.
             var script = step.Assigns is { } name ? $"set -e\n{step.Command}\nprintf '%s' \"${name}\"" : step.Command;
+            var started = Stopwatch.GetTimestamp();
             var (exitCode, output, error) = await BashAsync(script, environment, work);
+            // Where the time goes (printed, never asserted): device unlocks (scrypt) against everything else.
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Stopwatch.GetElapsedTime(started).TotalSeconds,6:0.00} s  {step.Command}"));
 
             var shown = $"README step `{step.Command}` exited {exitCode}:\n{output}\n{error}";
             Assert.True(exitCode == step.ExitCode, $"expected exit {step.ExitCode}. {shown}");
