@@ -2,9 +2,11 @@
 // key generation and to your own agency), signed by this device, then sent. The hub checks the signature
 // and what it binds, and never sees the content.
 using System.CommandLine;
+using System.Net;
 using Hub.Cli.Attachments;
 using Hub.Cli.Keys;
 using Hub.Cli.Shared;
+using Hub.Client.Api;
 using Hub.Client.Content;
 using Hub.Client.Wire;
 
@@ -59,7 +61,18 @@ internal static class ReferralCommands
             foreach (var file in files)
             {
                 var upload = await PendingUpload.PrepareAsync(device.Workspace, session.ProfileName, id, file, recipients, ct);
-                await upload.UploadAsync(device.Workspace, id, ProgressDisplay.For(parse, file.Name, upload.Digests.SealedSize, resumable: true), ct);
+                try
+                {
+                    await upload.UploadAsync(device.Workspace, id, ProgressDisplay.For(parse, file.Name, upload.Digests.SealedSize, resumable: true), ct);
+                }
+                catch (HubApiException e) when (upload.Resumed && e.Status == HttpStatusCode.Conflict && e.Detail?.Contains("abandoned", StringComparison.Ordinal) == true)
+                {
+                    // The hub gave up on the earlier run's upload (it expired): seal again and start over under a new id.
+                    upload.Forget();
+                    upload = await PendingUpload.PrepareAsync(device.Workspace, session.ProfileName, id, file, recipients, ct);
+                    await upload.UploadAsync(device.Workspace, id, ProgressDisplay.For(parse, file.Name, upload.Digests.SealedSize, resumable: true), ct);
+                }
+
                 uploads.Add(upload);
             }
 

@@ -93,6 +93,7 @@ public sealed class CliSessionTests(GatewayProcessFixture fixture) : IClassFixtu
     [InlineData("forward")]
     [InlineData("consent")]
     [InlineData("audit export")]
+    [InlineData("attachment get")]
     public async Task EveryCommandsHelpShowsAnExample(string command)
     {
         var help = await _cli.RunAsync([.. command.Split(' '), "--help"]);
