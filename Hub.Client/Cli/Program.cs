@@ -6,6 +6,7 @@ using Hub.Cli.Audit;
 using Hub.Cli.Cases;
 using Hub.Cli.Network;
 using Hub.Cli.Session;
+using Hub.Cli.Simulation;
 using Hub.Cli.Shared;
 
 var root = new RootCommand($"""
@@ -44,5 +45,8 @@ root.Subcommands.Add(AgeCommand.Create());
 
 // audit: offline verification of evidence bundles.
 root.Subcommands.Add(AuditCommand.Create());
+
+// simulate: a synthetic multi-country workload through the public API (development hubs).
+root.Subcommands.Add(SimulateCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

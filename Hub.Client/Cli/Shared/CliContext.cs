@@ -34,6 +34,28 @@ internal static class CliContext
         }
     }
 
+    /// <summary>Runs an action that needs no signed-in profile, with the same one-line failures and exit codes.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex) when (!parse.GetValue(Verbose))
+        {
+            var (message, code) = Describe(ex);
+            Console.Error.WriteLine($"hub: {message}");
+            return code;
+        }
+    }
+
+    /// <summary>The hub of the current profile, or the embedded hub's default address.</summary>
+    public static Uri DefaultHub() =>
+        new ProfileStore().Load() is { Current: { } name } profiles && profiles.Profiles.TryGetValue(name, out var profile)
+            ? new Uri(profile.HubUrl)
+            : new Uri("http://localhost:5080/");
+
     public static void Write<T>(ParseResult parse, T value, Action<T> human)
     {
         ArgumentNullException.ThrowIfNull(human);

@@ -5,6 +5,7 @@ internal static class ExitCodes
 {
     public const int Ok = 0;
     public const int Failed = 1;
+    public const int Usage = 2;
     public const int NotSignedIn = 3;
     public const int HubUnreachable = 4;
     public const int Refused = 5;
