@@ -48,18 +48,6 @@ internal static class SimulateCommand
             command.Options.Add(option);
         }
 
-        command.Validators.Add(r =>
-        {
-            if (r.GetValue(rate) is <= 0 or > 10_000 || double.IsNaN(r.GetValue(rate)))
-            {
-                r.AddError("--rate must be above 0 and at most 10000 per second.");
-            }
-
-            if (r.GetValue(duration) <= TimeSpan.Zero)
-            {
-                r.AddError("--duration must be positive.");
-            }
-        });
         command.SetAction((parse, ct) => CliContext.RunAsync(parse, async () =>
         {
             var json = parse.GetValue(CliContext.JsonOutput);
@@ -71,6 +59,11 @@ internal static class SimulateCommand
             if (options.Agencies.Count == 0)
             {
                 throw new CliException("--agencies names no agency", ExitCodes.Usage);
+            }
+
+            if (options.Rate is not (> 0 and <= 10_000))
+            {
+                throw new CliException("--rate must be above 0 and at most 10000 per second", ExitCodes.Usage);
             }
 
             var summary = await Simulation.RunAsync(options, LiveLine.For(json), ct);
