@@ -21,8 +21,8 @@ internal static class CliContext
     {
         try
         {
-            var profile = Resolve(parse.GetValue(Profile));
-            using var api = new HubApiClient(HubEndpoint.WithToken(new Uri(profile.HubUrl), profile.Token));
+            var (name, profile) = Resolve(parse.GetValue(Profile));
+            using var api = new HubApiClient(EndpointFor(name, profile));
             await action(api, profile);
             return ExitCodes.Ok;
         }
@@ -69,7 +69,23 @@ internal static class CliContext
         }
     }
 
-    private static CliProfile Resolve(string? name)
+    /// <summary>
+    /// The hub endpoint of a profile. An Entra profile gets its tokens from MSAL (silently refreshed from the
+    /// profile's token cache); a development login uses the token it stored.
+    /// </summary>
+    public static HubEndpoint EndpointFor(string name, CliProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile is not { Entra: { } entra, EntraAccount: { } account })
+        {
+            return HubEndpoint.WithToken(new Uri(profile.HubUrl), profile.Token);
+        }
+
+        var signIn = new EntraSignIn(entra, name);
+        return new HubEndpoint(new Uri(profile.HubUrl), ct => signIn.TokenAsync(account, ct));
+    }
+
+    private static (string Name, CliProfile Profile) Resolve(string? name)
     {
         var profiles = new ProfileStore().Load();
         name ??= profiles.Current;
@@ -78,12 +94,12 @@ internal static class CliContext
             throw new CliException(name is null ? "not signed in; run: hub login --user <name>" : $"no profile '{name}'; run: hub login --profile {name} --user <name>", ExitCodes.NotSignedIn);
         }
 
-        if (profile.ExpiresAt <= DateTimeOffset.UtcNow)
+        if (profile.Entra is null && profile.ExpiresAt <= DateTimeOffset.UtcNow)
         {
             throw new CliException($"the login of profile '{name}' expired; run: hub login --profile {name} --user {profile.UserName}", ExitCodes.NotSignedIn);
         }
 
-        return profile;
+        return (name, profile);
     }
 
     private static (string Message, int Code) Describe(Exception ex) => ex switch

@@ -14,7 +14,7 @@ public sealed class CliSimulateTests(GatewayProcessFixture fixture) : IClassFixt
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task AShortRunAcknowledgesAndDeliversEveryReferralAndRepeatsWithTheSameSeed()
+    public async Task AShortRunDeliversEveryReferralWithoutErrorsAndTheSeedFixesThePlan()
     {
         string[] args = ["simulate", "--url", Gateway.BaseAddress.ToString(), "--rate", "4", "--duration", "3s", "--seed", "11", "--json"];
 
@@ -43,19 +43,12 @@ public sealed class CliSimulateTests(GatewayProcessFixture fixture) : IClassFixt
         var (a, b) = (JsonDocument.Parse(first.Output).RootElement, JsonDocument.Parse(second.Output).RootElement);
         Assert.Equal(a.GetProperty("planDigest").GetString(), b.GetProperty("planDigest").GetString());
         Assert.Equal(a.GetProperty("workflow").GetRawText(), b.GetProperty("workflow").GetRawText());
-    }
 
-    [Fact]
-    public async Task AnotherSeedPlansOtherCases()
-    {
-        var seven = await _cli.RunAsync("simulate", "--url", Gateway.BaseAddress.ToString(), "--agencies", "be-hotline,nl-hotline,nl-police,eu-liaison", "--rate", "2", "--duration", "1", "--seed", "7", "--json");
-        var eight = await _cli.RunAsync("simulate", "--url", Gateway.BaseAddress.ToString(), "--agencies", "be-hotline,nl-hotline,nl-police,eu-liaison", "--rate", "2", "--duration", "1", "--seed", "8", "--json");
-
-        Assert.True(seven.ExitCode == 0, seven.Error + seven.Output);
-        Assert.True(eight.ExitCode == 0, eight.Error + eight.Output);
-        Assert.NotEqual(
-            JsonDocument.Parse(seven.Output).RootElement.GetProperty("planDigest").GetString(),
-            JsonDocument.Parse(eight.Output).RootElement.GetProperty("planDigest").GetString());
+        // Another seed plans other cases.
+        args[^2] = "12";
+        var other = await _cli.RunAsync(args);
+        Assert.True(other.ExitCode == 0, other.Error + other.Output);
+        Assert.NotEqual(a.GetProperty("planDigest").GetString(), JsonDocument.Parse(other.Output).RootElement.GetProperty("planDigest").GetString());
     }
 
     [Fact]
