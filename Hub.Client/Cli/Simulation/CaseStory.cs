@@ -92,7 +92,7 @@ internal sealed class CaseStory(CasePlan plan, SimulationWorld world)
         {
             await sender.Duty.Api.SubmitMessageAsync(_caseId, message, ct);
             Stats.SubmitToAck.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            Stats.Count(Counters.Acknowledged);
+            Stats.Acknowledged(world.Clock.Elapsed);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -27,7 +27,8 @@ internal static class Simulation
         {
             var world = new SimulationWorld(started.ToDictionary(a => a.Id, StringComparer.Ordinal), stats, tracker, ct);
             var planner = new CasePlanner(options.Seed, [.. profiles.Where(p => p.Kind == AgencyKind.Hotline)]);
-            var clock = Stopwatch.StartNew();
+            var clock = world.Clock;
+            clock.Start();
             using var reporting = new CancellationTokenSource();
             var stories = new List<Task>();
             var reporter = ReportAsync(live, stats, clock, stories, reporting.Token);

@@ -19,6 +19,20 @@ internal sealed class SimulationStats
     /// <summary>Submit → the recipient's SignalR push (one sample per recipient).</summary>
     public LatencySeries SubmitToPush { get; } = new();
 
+    private long _lastAckTicks;
+
+    /// <summary>When the last referral was acknowledged, since the first case started (the throughput's denominator).</summary>
+    public TimeSpan LastAcknowledgedAt => TimeSpan.FromTicks(Interlocked.Read(ref _lastAckTicks));
+
+    public void Acknowledged(TimeSpan sinceStart)
+    {
+        Count(Counters.Acknowledged);
+        long seen;
+        while ((seen = Interlocked.Read(ref _lastAckTicks)) < sinceStart.Ticks && Interlocked.CompareExchange(ref _lastAckTicks, sinceStart.Ticks, seen) != seen)
+        {
+        }
+    }
+
     public void Count(string counter, long by = 1) => _counters.AddOrUpdate(counter, by, (_, n) => n + by);
 
     public long this[string counter] => _counters.TryGetValue(counter, out var n) ? n : 0;

@@ -30,7 +30,8 @@ internal sealed record SimulationSummary(
             options.Hub.ToString(), options.Agencies, options.Seed, options.Rate, options.Duration.TotalSeconds, Math.Round(elapsed.TotalSeconds, 1), digest,
             Pick(Counters.Planned, Counters.CasesOpened, Counters.Unroutable, Counters.Completed),
             Pick(Counters.Submitted, Counters.Acknowledged, Counters.SubmitFailed),
-            Math.Round(stats[Counters.Acknowledged] / options.Duration.TotalSeconds, 1),
+            // Over the requested duration, or longer when the hub (or the machine) could not keep up.
+            Math.Round(stats[Counters.Acknowledged] / Math.Max(options.Duration.TotalSeconds, stats.LastAcknowledgedAt.TotalSeconds), 1),
             Pick(Counters.Expected, Counters.PushesReceived, Counters.Delivered, Counters.InboxEntries),
             stats.SubmitToAck.Total(),
             stats.SubmitToPush.Total(),

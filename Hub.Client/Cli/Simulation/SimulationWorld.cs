@@ -12,6 +12,9 @@ internal sealed class SimulationWorld(IReadOnlyDictionary<string, SimulatedAgenc
     /// <summary>Ends with Ctrl+C: stories stop quietly, without counting the cancellation as an error.</summary>
     public CancellationToken Stopping { get; } = stopping;
 
+    /// <summary>Runs from the start of the first case.</summary>
+    public System.Diagnostics.Stopwatch Clock { get; } = new();
+
     /// <summary>How long a recipient's inbox feed may take to show a referral before it counts as an error.</summary>
     public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
