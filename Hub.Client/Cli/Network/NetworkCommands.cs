@@ -1,4 +1,4 @@
-// `hub agencies`, `hub route`, `hub inbox`, `hub stats`: reading the network as your agency sees it.
+// `hub agencies`, `hub route`, `hub inbox [--watch]`, `hub stats`: reading the network as your agency sees it.
 using System.CommandLine;
 using System.Globalization;
 using Hub.Cli.Shared;
@@ -55,18 +55,30 @@ internal static class NetworkCommands
 
     private static Command Inbox()
     {
-        var after = new Option<long>("--after") { Description = "Show entries after this sequence number." };
+        var after = new Option<long?>("--after") { Description = "Show entries after this sequence number (with --watch, default: where the last watch stopped)." };
+        var watch = new Option<bool>("--watch") { Description = "Stay connected and show new entries live (SignalR, with catch-up after reconnects); Ctrl+C stops." };
         var command = new Command("inbox", """
-            Show your agency's inbox (oldest first).
+            Show your agency's inbox (oldest first), or watch it live: on a terminal a table updates in place;
+            redirected, every entry is one appended line (with --json, one JSON object per line).
+            The watch reconnects by itself and shows every entry exactly once, in sequence; Ctrl+C exits 0.
 
             Example:
               hub inbox --after 40
+              hub inbox --watch
+              hub inbox --watch --json > inbox.jsonl
             """);
         command.Options.Add(after);
-        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
+        command.Options.Add(watch);
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, profile) =>
         {
+            if (parse.GetValue(watch))
+            {
+                await InboxWatch.RunAsync(api, profile, parse.GetValue(after), parse.GetValue(CliContext.JsonOutput), ct);
+                return;
+            }
+
             var items = new List<InboxItem>();
-            var page = await api.ReadInboxAsync(parse.GetValue(after), 500, ct);
+            var page = await api.ReadInboxAsync(parse.GetValue(after) ?? 0, 500, ct);
             items.AddRange(page.Items);
             while (page.More)
             {
@@ -78,7 +90,7 @@ internal static class NetworkCommands
             {
                 foreach (var i in list)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i.Seq,6}  {i.At:u}  {i.Kind,-18} case {i.CaseId}"));
+                    Console.Out.WriteLine(InboxWatch.Line(i));
                 }
             });
         }));

@@ -31,8 +31,8 @@ public static class EndToEndBenchmark
         try
         {
             await using var gateway = await GatewayProcess.StartAsync(directory.FullName);
-            var (senderDevice, senderGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Sender, Json);
-            var (recipientDevice, recipientGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Recipient, Json);
+            var (senderDevice, senderGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Sender);
+            var (recipientDevice, recipientGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Recipient);
             using var devices = new DeviceKeys(senderDevice, recipientDevice);
             var analystToken = await gateway.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = $"analyst@{Sender}.test" });
             var investigatorToken = await gateway.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = $"investigator@{Recipient}.test" });
