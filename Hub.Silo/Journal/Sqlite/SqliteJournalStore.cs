@@ -63,6 +63,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         _writer = new SqliteConnection(_connectionString);
         _writer.Open();
         Execute(_writer, SqliteJournalSchema.Pragmas);
+        Execute(_writer, SqliteJournalSchema.WriterPragmas);
         Execute(_writer, SqliteJournalSchema.Create);
         if (Scalar(_writer, SqliteJournalSchema.HasLeafHashes) != 1)
         {
@@ -182,7 +183,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             return null;
         }
 
-        transaction.Save("append");
+        writes.BeginAppend();
         try
         {
             var version = head;
@@ -204,15 +205,14 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             }
 
             writes.UpsertHead(streamId, version);
-            transaction.Release("append");
+            writes.EndAppend();
             heads[streamId] = version;
             return version;
         }
         catch (SqliteException ex)
         {
             _frontiers.Evict(streamId);
-            transaction.Rollback("append");
-            transaction.Release("append");
+            writes.UndoAppend();
             request.Completion.TrySetException(ex);
             return null;
         }

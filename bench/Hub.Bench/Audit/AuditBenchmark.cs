@@ -55,7 +55,7 @@ public static class AuditBenchmark
         // so even with no per-call overhead the audit cannot exceed blocks(L+1) / (blocks(L+1) + 2) of the floor.
         int blocks = (entries[0].Length + 1 + 9 + 63) / 64;
         output.WriteLine($"  per entry: floor = 1 SHA-256 call ({blocks} blocks); audit = leaf ({blocks} blocks) + ~1 node (2 blocks); ideal ratio {blocks / (blocks + 2.0):F2}");
-        output.WriteLine($"  SHA-256 implementation (audit and floor alike): {MerkleHash.Engine}; load average {LoadAverage()}");
+        output.WriteLine($"  SHA-256 implementation (audit and floor alike): {MerkleHash.Engine}; load average {LoadAverage.Now}");
         foreach (int threads in new[] { 1, Math.Min(2, Environment.ProcessorCount) }.Distinct())
         {
             Measure(output, entries, signedCheckpoint, hubKey, threads);
@@ -94,10 +94,6 @@ public static class AuditBenchmark
         output.WriteLine($"    audit speed / floor      {ratio,9:F2} x {cpuRatio,9:F2} x   (target >= 0.70)  wall: {(ratio >= 0.7 ? "met" : "NOT met")}, CPU: {(cpuRatio >= 0.7 ? "met" : "NOT met")}");
     }
 
-    /// <summary>The 1-minute load average (Linux), printed next to figures that other processes disturb.</summary>
-    internal static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
     private static bool AuditOnce(byte[][] entries, string signedCheckpoint, NoteVerifier hubKey, int threads) =>
         Checkpoint.TryOpen(signedCheckpoint, Origin, hubKey, out var checkpoint)
         && checkpoint.Size == entries.Length
@@ -126,7 +122,7 @@ public static class AuditBenchmark
         output.WriteLine($"  per operation, best of {Rounds} rounds of {operations:N0}, wall / CPU:");
         output.WriteLine($"  inclusion proof   build {buildInclusion.Wall,6:F2} / {buildInclusion.Cpu,6:F2} us   verify {verifyInclusion.Wall,6:F2} / {verifyInclusion.Cpu,6:F2} us  (target <= 20)  {Verdict(verifyInclusion, 20)}");
         output.WriteLine($"  consistency proof build {buildConsistency.Wall,6:F2} / {buildConsistency.Cpu,6:F2} us   verify {verifyConsistency.Wall,6:F2} / {verifyConsistency.Cpu,6:F2} us  (target <= 30)  {Verdict(verifyConsistency, 30)}");
-        output.WriteLine($"  load average after the run: {LoadAverage()}");
+        output.WriteLine($"  load average after the run: {LoadAverage.Now}");
     }
 
     /// <summary>Per-operation wall and CPU time in microseconds: the best of several rounds over all operations.</summary>
