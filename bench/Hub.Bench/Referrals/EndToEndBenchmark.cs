@@ -61,6 +61,7 @@ public static class EndToEndBenchmark
             output.WriteLine($"    submit→push    {Push(hub.Push)}  ({listeners.Pushes:N0} pushes to {ListeningUsers} users in all, {pool.SealedLate:N0} referrals sealed during the run)");
 
             var ratio = hub.Push.P99 / baseline.Push.P99;
+            output.WriteLine("  (CPU us/op is this process only: it hosts the relay baseline's server, but the hub gateway runs as its own process)");
             output.WriteLine($"  referrals/s vs relay requests/s   {hub.Http.PerSecond / baseline.Http.PerSecond,8:F2}");
             output.WriteLine($"  push p99 vs relay push p99        {ratio,8:F2} x");
             output.WriteLine($"  target >= 2,000 durable referrals/s: {(hub.Http.PerSecond >= 2_000 && hub.Http.Failures == 0 ? "met" : "NOT met")}");
