@@ -1,3 +1,4 @@
+using Hub.Silo.Clustering;
 using Hub.Silo.Hosting;
 
 namespace Hub.Gateway.Operations;
@@ -8,14 +9,14 @@ public static class OrleansHosting
     public static WebApplicationBuilder AddHubOrleans(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(HubOrleansOptions.Section).Get<HubOrleansOptions>() ?? new HubOrleansOptions();
+        var options = ClusterHosting.ReadOptions(builder.Configuration);
         if (options.Mode == HubOrleansMode.Embedded)
         {
             builder.UseOrleans(silo => silo.AddHubSilo(builder.Configuration, builder.Environment.IsDevelopment()));
         }
         else
         {
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId));
+            builder.UseOrleansClient(client => client.AddHubClustering(builder.Configuration));
         }
 
         return builder;
