@@ -13,6 +13,43 @@ if ! command -v age >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq age >/dev/null
 fi
 
+# PostgreSQL on loopback: the PostgreSQL journal store (and cluster) tests need a real server. Each test
+# class creates its own throwaway database through the hub_test role and drops it afterwards.
+if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+  echo "Installing PostgreSQL (Debian package)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+# The first cluster pg_lsclusters lists (the package creates one); its version and port, not hard-coded.
+read -r pg_version pg_cluster pg_port pg_status _ < <(pg_lsclusters --no-header | head -n 1)
+if [ -z "${pg_version:-}" ]; then
+  echo "No PostgreSQL cluster found (pg_lsclusters lists none)." >&2
+  exit 1
+fi
+case "$pg_status" in
+  online*) ;;
+  *) as_root pg_ctlcluster "$pg_version" "$pg_cluster" start ;;
+esac
+pg_psql() { as_root runuser -u postgres -- psql -p "$pg_port" -X -q -v ON_ERROR_STOP=1 "$@"; }
+for _ in $(seq 1 60); do
+  pg_psql -d postgres -c 'SELECT 1' >/dev/null 2>&1 && break
+  sleep 0.5
+done
+pg_psql -d postgres -c 'SELECT 1' >/dev/null
+# Idempotent: the role is created once and its password and rights reset on every run.
+pg_psql -d postgres <<'SQL'
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hub_test') THEN
+    CREATE ROLE hub_test LOGIN CREATEDB PASSWORD 'hub_test';
+  ELSE
+    ALTER ROLE hub_test LOGIN CREATEDB PASSWORD 'hub_test';
+  END IF;
+END
+$$;
+SQL
+export HUB_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=hub_test;Password=hub_test;Database=postgres"
+
 results=artifacts/test-results
 rm -rf "$results"
 dotnet build Hub.sln -c Debug -nologo -clp:ErrorsOnly
