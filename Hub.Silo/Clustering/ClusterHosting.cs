@@ -66,6 +66,10 @@ public static class ClusterHosting
             silo.Services.AddSingleton<IMembershipTable, PostgresMembershipTable>();
         }
 
+        // Failure detection and call timeouts, for operators who tune how fast a dead silo is declared dead.
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection($"{HubOrleansOptions.Section}:Membership"));
+        silo.Services.AddOptions<SiloMessagingOptions>().Bind(configuration.GetSection($"{HubOrleansOptions.Section}:Messaging"));
+
         if (options.Tls.Enabled)
         {
             var certificate = ClusterTls.LoadCertificate(options.Tls);
@@ -90,6 +94,9 @@ public static class ClusterHosting
             client.Services.AddClusterDatabase(configuration);
             client.Services.AddSingleton<IGatewayListProvider, PostgresGatewayListProvider>();
         }
+
+        client.Services.AddOptions<ClientMessagingOptions>().Bind(configuration.GetSection($"{HubOrleansOptions.Section}:Messaging"));
+        client.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection($"{HubOrleansOptions.Section}:GatewayList"));
 
         if (options.Tls.Enabled)
         {
