@@ -34,7 +34,7 @@ public sealed class TlsTests : IDisposable
         var pfx = Path.Combine(_directory, "cluster.pfx");
         await File.WriteAllBytesAsync(pfx, SelfSignedPfx());
         await using var cluster = await HubCluster.StartAsync(silos: 2, gateways: 1,
-            [$"--Hub:Orleans:Tls:CertificatePath={pfx}", $"--Hub:Orleans:Tls:CertificatePassword={Password}"]);
+            [$"--Hub:Orleans:Tls:CertificatePath={pfx}", $"--Hub:Orleans:Tls:CertificatePassword={Password}", "--Hub:Journal:Provider=Sqlite"]);
 
         // The gateway became ready, so a grain answered over TLS; the API works through it.
         using var http = new HttpClient { BaseAddress = cluster.GatewayAddress(0) };
@@ -49,11 +49,14 @@ public sealed class TlsTests : IDisposable
             Assert.True(await grains.GetGrain<IReadinessGrain>(0).CheckAsync(CancellationToken.None));
         }
 
-        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        var refused = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             using var withoutTls = await StartClientAsync(cluster, withTls: false);
             await withoutTls.Services.GetRequiredService<IClusterClient>().GetGrain<IReadinessGrain>(0).CheckAsync(CancellationToken.None);
         });
+
+        // Refused by the silos, not merely slow: the guard's timeout would be a different failure.
+        Assert.False(refused is TimeoutException or OperationCanceledException, $"The client was not refused but timed out: {refused}");
     }
 
     private static async Task<IHost> StartClientAsync(HubCluster cluster, bool withTls)
@@ -61,10 +64,14 @@ public sealed class TlsTests : IDisposable
         var settings = cluster.CommonArguments
             .Select(a => a[2..].Split('=', 2))
             .Where(kv => withTls || !kv[0].StartsWith("Hub:Orleans:Tls:", StringComparison.Ordinal))
-            .ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+            .GroupBy(kv => kv[0])
+            .ToDictionary(g => g.Key, g => (string?)g.Last()[1]);   // a later argument wins, as on a command line
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => client.AddHubClustering(configuration));
+
+        // A refused connection fails the start instead of being retried forever, so the refusal itself is seen.
+        builder.Services.AddSingleton<IClientConnectionRetryFilter, NoRetry>();
         var host = builder.Build();
         try
         {
@@ -76,6 +83,11 @@ public sealed class TlsTests : IDisposable
             host.Dispose();
             throw;
         }
+    }
+
+    private sealed class NoRetry : IClientConnectionRetryFilter
+    {
+        public Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 
     /// <summary>One certificate for the whole cluster, for server and client authentication (mutual TLS).</summary>
