@@ -25,6 +25,6 @@ static int Audit()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only]>");
+    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only | --cluster]>");
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Hub.Client.Wire;
 using Hub.Cluster.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Cluster.Tests;
 

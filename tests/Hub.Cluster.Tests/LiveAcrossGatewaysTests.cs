@@ -2,6 +2,7 @@ using System.Text;
 using Hub.Client.Api;
 using Hub.Client.Wire;
 using Hub.Cluster.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Cluster.Tests;
 

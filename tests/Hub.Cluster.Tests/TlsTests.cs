@@ -6,6 +6,7 @@ using System.Text.Json;
 using Hub.Cluster.Tests.Infrastructure;
 using Hub.Contracts.Operations;
 using Hub.Silo.Clustering;
+using Hub.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using Hub.Client.Api;
 using Hub.Client.Keys;
+using Hub.Testing;
 
 namespace Hub.Cluster.Tests.Infrastructure;
 

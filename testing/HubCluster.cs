@@ -1,8 +1,7 @@
 using System.Globalization;
 using Hub.Client.Api;
-using Hub.Testing;
 
-namespace Hub.Cluster.Tests.Infrastructure;
+namespace Hub.Testing;
 
 /// <summary>
 /// A Hub cluster of real processes on loopback: silos (<c>Hub.Silo.dll</c>) and gateways in client mode
