@@ -3,6 +3,7 @@ using Hub.Silo.Audit;
 using Hub.Silo.Clustering;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Integrity;
+using Hub.Silo.Journal.Postgres;
 using Hub.Silo.Journal.Sqlite;
 using Hub.Silo.Reminders;
 using Hub.Silo.Seeding;
@@ -44,21 +45,39 @@ public static class SiloHosting
         return services;
     }
 
-    /// <summary>Registers the journal store chosen by <c>Hub:Journal:Provider</c> (SQLite for now).</summary>
+    /// <summary>
+    /// Registers the journal store chosen by <c>Hub:Journal:Provider</c>: <c>Sqlite</c> (embedded, <c>Hub:Journal:Sqlite</c>)
+    /// or <c>Postgres</c> (cluster, <c>Hub:Journal:Postgres</c>; its schema is created or migrated when the store opens).
+    /// </summary>
     public static IServiceCollection AddHubJournal(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration.GetValue("Hub:Journal:Provider", "Sqlite");
-        if (!string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Unknown journal provider '{provider}'. Supported: Sqlite.");
-        }
-
-        var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
         services.AddSingleton(sp => new JournalTamperAlarm(sp.GetService<IMeterFactory>(), sp.GetRequiredService<ILogger<JournalTamperAlarm>>()));
-        services.AddSingleton(sp => new SqliteJournalStore(
-            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>(),
-            sp.GetService<ICheckpointAuthenticator>()));
-        services.AddSingleton<IJournalStore>(sp => sp.GetRequiredService<SqliteJournalStore>());
+        if (string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>() ?? new SqliteJournalOptions();
+            services.AddSingleton(sp => new SqliteJournalStore(
+                options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>(),
+                sp.GetService<ICheckpointAuthenticator>()));
+            services.AddSingleton<IJournalStore>(sp => sp.GetRequiredService<SqliteJournalStore>());
+        }
+        else if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = configuration.GetSection("Hub:Journal:Postgres").Get<PostgresJournalOptions>() ?? new PostgresJournalOptions();
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException("Hub:Journal:Provider is Postgres but Hub:Journal:Postgres:ConnectionString is not set.");
+            }
+
+            services.AddSingleton(sp => new PostgresJournalStore(
+                options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresJournalStore>>(), sp.GetRequiredService<JournalTamperAlarm>(),
+                sp.GetService<ICheckpointAuthenticator>()));
+            services.AddSingleton<IJournalStore>(sp => sp.GetRequiredService<PostgresJournalStore>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown journal provider '{provider}'. Supported: Sqlite, Postgres.");
+        }
 
         // Envelopes share the journal's writer and its group commits.
         return services;

@@ -34,6 +34,9 @@ internal sealed class FrontierCache(int capacity)
         return tree;
     }
 
+    /// <summary>True when the stream's frontier at exactly <paramref name="size"/> is cached.</summary>
+    public bool Contains(string streamId, long size) => _trees.TryGetValue(streamId, out var tree) && tree.Size == size;
+
     /// <summary>Forgets a stream whose append was rolled back (its frontier ran ahead of the database).</summary>
     public void Evict(string streamId) => _trees.Remove(streamId);
 

@@ -94,8 +94,9 @@ internal static class StreamVerifier
         return root;
     }
 
-    // A source that lacks a leaf makes the Merkle code throw InvalidOperationException: a missing node.
-    private static T Guard<T>(string streamId, long version, JournalTamperAlarm alarm, Func<T> compute)
+    /// <summary>Runs a computation over the stored tree; a missing leaf or node raises the alarm (<see cref="JournalIntegrityCheck.MissingNode"/>).</summary>
+    /// <remarks>A source that lacks a leaf makes the Merkle code throw <see cref="InvalidOperationException"/>.</remarks>
+    public static T Guard<T>(string streamId, long version, JournalTamperAlarm alarm, Func<T> compute)
     {
         try
         {

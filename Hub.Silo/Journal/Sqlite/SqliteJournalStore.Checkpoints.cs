@@ -8,33 +8,20 @@ public sealed partial class SqliteJournalStore
 {
     public async Task SaveCheckpointAsync(JournalCheckpoint checkpoint, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(checkpoint);
-        JournalArguments.CheckStream(checkpoint.StreamId);
-        ArgumentOutOfRangeException.ThrowIfNegative(checkpoint.TreeSize);
-        ArgumentException.ThrowIfNullOrEmpty(checkpoint.SignedNote);
+        CheckpointAdmission.CheckArguments(checkpoint);
         var streamId = checkpoint.StreamId;
 
         await using var connection = await OpenAsync(ct);
         using var transaction = connection.BeginTransaction(deferred: false);
         var size = ReadHead(connection, transaction, streamId);
-        if (checkpoint.TreeSize > size)
-        {
-            throw new InvalidOperationException($"Stream '{streamId}' has {size} entries; it cannot have a checkpoint at size {checkpoint.TreeSize}.");
-        }
-
-        if (ReadCheckpoint(connection, transaction, streamId, null) is { } latest && latest.TreeSize > checkpoint.TreeSize
-            && ReadCheckpoint(connection, transaction, streamId, checkpoint.TreeSize) is null)
-        {
-            throw new InvalidOperationException($"Stream '{streamId}' already has a checkpoint at size {latest.TreeSize}; checkpoints only move forward.");
-        }
-
+        CheckpointAdmission.CheckSize(
+            checkpoint,
+            size,
+            ReadCheckpoint(connection, transaction, streamId, null)?.TreeSize,
+            ReadCheckpoint(connection, transaction, streamId, checkpoint.TreeSize) is not null);
         using (var nodes = new SqliteNodeSource(connection, transaction, streamId, size))
         {
-            var root = FromStoredTree(streamId, checkpoint.TreeSize, () => MerkleProofBuilder.ComputeRoot(nodes, checkpoint.TreeSize));
-            if (!root.AsSpan().SequenceEqual(checkpoint.RootHash.Span))
-            {
-                throw new InvalidOperationException($"The checkpoint's root is not the root of stream '{streamId}' at size {checkpoint.TreeSize}.");
-            }
+            CheckpointAdmission.CheckRoot(checkpoint, FromStoredTree(streamId, checkpoint.TreeSize, () => MerkleProofBuilder.ComputeRoot(nodes, checkpoint.TreeSize)));
         }
 
         using (var save = connection.CreateCommand())

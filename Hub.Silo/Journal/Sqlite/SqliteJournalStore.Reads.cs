@@ -133,17 +133,7 @@ public sealed partial class SqliteJournalStore
         }
     }
 
-    private byte[] FromStoredTree(string streamId, long size, Func<byte[]> build)
-    {
-        try
-        {
-            return build();
-        }
-        catch (InvalidOperationException)
-        {
-            throw _alarm.Raise(streamId, size, JournalIntegrityCheck.MissingNode, "a leaf of the stored tree is missing");
-        }
-    }
+    private byte[] FromStoredTree(string streamId, long size, Func<byte[]> build) => StreamVerifier.Guard(streamId, size, _alarm, build);
 
     private static long ReadHead(SqliteConnection connection, SqliteTransaction? snapshot, string streamId)
     {

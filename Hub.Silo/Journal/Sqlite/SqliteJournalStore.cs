@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using Hub.Silo.Journal.GroupCommit;
 using Hub.Silo.Journal.Integrity;
 using Hub.Transparency.Merkle;
 using Microsoft.Data.Sqlite;
@@ -24,14 +24,12 @@ namespace Hub.Silo.Journal.Sqlite;
 public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 {
     private readonly string _connectionString;
-    private readonly int _maxBatch;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly JournalTamperAlarm _alarm;
     private readonly ICheckpointAuthenticator? _authenticator;
     private readonly FrontierCache _frontiers;
-    private readonly Channel<AppendRequest> _appends =
-        Channel.CreateUnbounded<AppendRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly AppendQueue _appends;
     private readonly SqliteConnection _writer;
     private readonly Task _writerLoop;
 
@@ -53,7 +51,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
-        _maxBatch = options.MaxBatch;
+        _appends = new AppendQueue(options.MaxBatch);
         _clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteJournalStore>.Instance;
         _alarm = alarm ?? new JournalTamperAlarm();
@@ -77,43 +75,29 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, CancellationToken ct = default) =>
         AppendAsync(streamId, expectedVersion, entries, [], ct);
 
-    public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs, CancellationToken ct = default)
-    {
-        JournalArguments.CheckAppend(streamId, expectedVersion, entries);
-        JournalArguments.CheckBlobs(blobs);
-        var request = new AppendRequest(streamId, expectedVersion, entries, blobs);
-        ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(request), this);
-
-        // A cancelled wait does not withdraw the append: like any request that timed out, it may still commit.
-        return await request.Completion.Task.WaitAsync(ct);
-    }
+    public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs, CancellationToken ct = default) =>
+        _appends.AppendAsync(this, streamId, expectedVersion, entries, blobs, ct);
 
     internal string ConnectionString => _connectionString;
 
     public async ValueTask DisposeAsync()
     {
-        _appends.Writer.TryComplete();
+        _appends.Complete();
         await _writerLoop;
         await _writer.DisposeAsync();
     }
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<AppendRequest>(_maxBatch);
         using var writes = new SqliteWriteCommands(_writer);
-        while (await _appends.Reader.WaitToReadAsync())
+        await _appends.RunAsync(batch =>
         {
-            batch.Clear();
-            while (batch.Count < _maxBatch && _appends.Reader.TryRead(out var request))
-            {
-                batch.Add(request);
-            }
-
             CommitBatch(writes, batch);
-        }
+            return Task.CompletedTask;
+        });
     }
 
-    private void CommitBatch(SqliteWriteCommands writes, List<AppendRequest> batch)
+    private void CommitBatch(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch)
     {
         var accepted = new List<(AppendRequest Request, long Version)>(batch.Count);
         try
@@ -141,7 +125,8 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             // The cached frontiers ran ahead of what was rolled back.
             _frontiers.Clear();
             LogCommitFailed(ex, batch.Count);
-            foreach (var (request, _) in accepted)
+            // Every append of the batch not already refused fails, including any the loop never reached.
+            foreach (var request in batch)
             {
                 request.Completion.TrySetException(ex);
             }
@@ -182,27 +167,27 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             return null;
         }
 
+        var plan = AppendPlan.Build(streamId, head, tree, request.Entries, recordedAt);
         transaction.Save("append");
         try
         {
-            var version = head;
-            Span<byte> leaf = stackalloc byte[MerkleHash.Size];
-            CompletedSubtreeHandler storeNode = (level, index, hash) => writes.InsertNode(streamId, level, index, hash);
-
             // Blobs before the entries that name them, in the same savepoint: no entry without its bytes.
             foreach (var blob in request.Blobs)
             {
                 writes.PutEnvelope(blob.Digest, blob.Bytes.ToArray());
             }
 
-            foreach (var entry in request.Entries)
+            for (var i = 0; i < request.Entries.Count; i++)
             {
-                version++;
-                JournalLeaf.ComputeHash(streamId, version, entry.Type, recordedAt, entry.Payload.Span, leaf);
-                writes.Insert(streamId, version, entry, recordedAt, leaf);
-                tree.Append(leaf, storeNode);
+                writes.Insert(streamId, plan.Versions[i], request.Entries[i], recordedAt, plan.LeafHashes[i]);
             }
 
+            foreach (var node in plan.Nodes)
+            {
+                writes.InsertNode(streamId, node.Level, node.Index, node.Hash);
+            }
+
+            var version = plan.NewVersion;
             writes.UpsertHead(streamId, version);
             transaction.Release("append");
             heads[streamId] = version;
@@ -240,18 +225,4 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal commit of {Count} appends failed; none of them was acknowledged")]
     private partial void LogCommitFailed(Exception exception, int count);
-
-    /// <summary>One append waiting for the next group commit; completed with its new version once durable.</summary>
-    private sealed class AppendRequest(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs)
-    {
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public IReadOnlyList<PendingBlob> Blobs { get; } = blobs;
-
-        public string StreamId { get; } = streamId;
-
-        public long ExpectedVersion { get; } = expectedVersion;
-
-        public IReadOnlyList<PendingEntry> Entries { get; } = entries;
-    }
 }

@@ -4,8 +4,6 @@ using System.Text;
 using Hub.Silo.Audit;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Integrity;
-using Hub.Silo.Journal.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,14 +12,14 @@ using NSec.Cryptography;
 namespace Hub.Silo.Tests.Audit;
 
 /// <summary>
-/// A real SQLite journal file with the hub's checkpoint service over it, a tamper alarm whose log lines and
-/// counts are captured, and plain SQL access to the file for editing it behind the hub's back.
+/// A real journal (a SQLite file by default, or any <see cref="JournalBackend"/>) with the hub's checkpoint service
+/// over it, a tamper alarm whose log lines and counts are captured, and plain SQL access to the storage for editing
+/// it behind the hub's back.
 /// </summary>
 public sealed class AuditTestBed : IAsyncDisposable
 {
     public const string KeyName = "hub.example/test-cluster";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("hub-audit-").FullName;
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<string> _logLines = new();
@@ -29,7 +27,13 @@ public sealed class AuditTestBed : IAsyncDisposable
     private int _disposed;
 
     public AuditTestBed(Key? key = null, IEnumerable<string>? previousKeys = null, IEnumerable<string>? witnesses = null, string? path = null)
+        : this(new SqliteJournalBackend(path), key, previousKeys, witnesses)
     {
+    }
+
+    public AuditTestBed(JournalBackend journal, Key? key = null, IEnumerable<string>? previousKeys = null, IEnumerable<string>? witnesses = null)
+    {
+        Journal = journal;
         var meters = _metrics.GetRequiredService<IMeterFactory>();
         var hubMeter = meters.Create(JournalTamperAlarm.MeterName);
         _listener.InstrumentPublished = (instrument, listener) =>
@@ -42,20 +46,20 @@ public sealed class AuditTestBed : IAsyncDisposable
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _tamperCount, value));
         _listener.Start();
 
-        Path = path ?? System.IO.Path.Combine(_directory, "journal.db");
         Keys = new HubLogKeys(key ?? Key.Create(SignatureAlgorithm.Ed25519), KeyName, previousKeys ?? [], witnesses ?? []);
         Alarm = new JournalTamperAlarm(meters, new LineLogger(_logLines));
-        Store = new SqliteJournalStore(new SqliteJournalOptions { Path = Path }, alarm: Alarm, authenticator: Keys);
+        Store = journal.Open(Alarm, Keys);
         Checkpoints = new CheckpointService(Store, Keys, Alarm, NullLogger<CheckpointService>.Instance);
     }
 
-    public string Path { get; }
+    /// <summary>The journal's storage.</summary>
+    public JournalBackend Journal { get; }
 
     public HubLogKeys Keys { get; }
 
     public JournalTamperAlarm Alarm { get; }
 
-    public SqliteJournalStore Store { get; }
+    public IJournalStore Store { get; }
 
     public CheckpointService Checkpoints { get; }
 
@@ -90,19 +94,71 @@ public sealed class AuditTestBed : IAsyncDisposable
         return served;
     }
 
-    /// <summary>Runs SQL against the journal file directly, as someone with access to the database could.</summary>
+    /// <summary>Runs SQL against the journal's storage directly, as someone with access to the database could.</summary>
     public async Task TamperAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        await using var connection = Journal.Connect();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Replaces a stream's entries and tree nodes with those <paramref name="source"/>'s journal holds for it, with
+    /// plain SQL, as someone swapping in a rewritten history could.
+    /// </summary>
+    public async Task ReplaceStreamAsync(AuditTestBed source, string stream)
+    {
+        await using var from = source.Journal.Connect();
+        await from.OpenAsync();
+        await using var to = Journal.Connect();
+        await to.OpenAsync();
+        await using var transaction = await to.BeginTransactionAsync();
+        foreach (var (table, columns) in new[] { ("journal_entries", "stream_id, version, entry_type, payload, recorded_at, leaf_hash"), ("journal_nodes", "stream_id, level, idx, hash") })
+        {
+            await using (var delete = to.CreateCommand())
+            {
+                delete.CommandText = $"DELETE FROM {table} WHERE stream_id = @s";
+                AddParameter(delete, "@s", stream);
+                await delete.ExecuteNonQueryAsync();
+            }
+
+            await using var select = from.CreateCommand();
+            select.CommandText = $"SELECT {columns} FROM {table} WHERE stream_id = @s";
+            AddParameter(select, "@s", stream);
+            await using var rows = await select.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                await using var insert = to.CreateCommand();
+                var names = Enumerable.Range(0, rows.FieldCount).Select(i => $"@p{i}").ToArray();
+                insert.CommandText = $"INSERT INTO {table} ({columns}) VALUES ({string.Join(", ", names)})";
+                for (var i = 0; i < rows.FieldCount; i++)
+                {
+                    AddParameter(insert, names[i], rows.GetValue(i));
+                }
+
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>Asserts a full read fails with <paramref name="check"/> and serves no entry at all.</summary>
@@ -123,12 +179,11 @@ public sealed class AuditTestBed : IAsyncDisposable
             return;
         }
 
-        await Store.DisposeAsync();
+        await ((IAsyncDisposable)Store).DisposeAsync();
         Keys.Dispose();
         _listener.Dispose();
         await _metrics.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await Journal.DisposeAsync();
     }
 
     private sealed class LineLogger(ConcurrentQueue<string> lines) : ILogger<JournalTamperAlarm>
