@@ -77,9 +77,10 @@ public sealed class LiveAcrossGatewaysTests
             Assert.True(DateTime.UtcNow < deadline,
                 $"No push arrived within {Patience.TotalSeconds} s.{Environment.NewLine}" +
                 string.Join(Environment.NewLine, cluster.Silos.Where(s => s is not null).Select(s => s!.RecentOutput)));
-            var message = await sender.Workspace.SealAsync(caseId, Encoding.UTF8.GetBytes($"referral {Guid.NewGuid()}"), ["nl-hotline"]);
             try
             {
+                // Sealing reads the key directory through the hub, so it too may fail while the cluster heals.
+                var message = await sender.Workspace.SealAsync(caseId, Encoding.UTF8.GetBytes($"referral {Guid.NewGuid()}"), ["nl-hotline"]);
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
                 await submitter.SubmitMessageAsync(caseId, message, timeout.Token);
             }

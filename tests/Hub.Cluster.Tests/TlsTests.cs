@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Hub.Cluster.Tests.Infrastructure;
 using Hub.Contracts.Operations;
 using Hub.Silo.Clustering;
 using Hub.Testing;
@@ -35,7 +34,7 @@ public sealed class TlsTests : IDisposable
         var pfx = Path.Combine(_directory, "cluster.pfx");
         await File.WriteAllBytesAsync(pfx, SelfSignedPfx());
         await using var cluster = await HubCluster.StartAsync(silos: 2, gateways: 1,
-            [$"--Hub:Orleans:Tls:CertificatePath={pfx}", $"--Hub:Orleans:Tls:CertificatePassword={Password}", "--Hub:Journal:Provider=Sqlite"]);
+            [$"--Hub:Orleans:Tls:CertificatePath={pfx}", $"--Hub:Orleans:Tls:CertificatePassword={Password}"]);
 
         // The gateway became ready, so a grain answered over TLS; the API works through it.
         using var http = new HttpClient { BaseAddress = cluster.GatewayAddress(0) };
