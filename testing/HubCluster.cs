@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hub.Client.Api;
+using Npgsql;
 
 namespace Hub.Testing;
 
@@ -139,6 +140,9 @@ public sealed class HubCluster : IAsyncDisposable
             }
         }
 
+        // A test may have restarted the server: idle pooled connections of this process are dead now, and the
+        // drop below must not pick one of them.
+        NpgsqlConnection.ClearAllPools();
         await Database.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Hub.Client.Wire;
 using Hub.Cluster.Tests.Infrastructure;
 using Hub.Testing;
+using Xunit.Abstractions;
 
 namespace Hub.Cluster.Tests;
 
@@ -11,7 +12,7 @@ namespace Hub.Cluster.Tests;
 /// restarted, one gateway is killed, and PostgreSQL restarts. Afterwards the ledger, the cases, the inboxes and
 /// the audit logs must agree.
 /// </summary>
-public sealed class FaultTests
+public sealed class FaultTests(ITestOutputHelper output)
 {
     private const int Clients = 4;
     private const int PerClient = 30;
@@ -64,6 +65,7 @@ public sealed class FaultTests
         await WaitForAcknowledgedAsync(ledger, Total * 75 / 100, running, cluster);
         await PostgresServer.RestartAsync();
         await running.WaitAsync(TimeSpan.FromMinutes(3));
+        output.WriteLine($"Ledger after the faults: {ledger}");
 
         // The ledger: nothing was refused, and the faults did put attempts in doubt.
         Assert.Empty(ledger.With(ReferralLedger.Outcome.Failed));
@@ -75,7 +77,7 @@ public sealed class FaultTests
         var present = new Dictionary<Guid, List<Guid>>();
         foreach (var client in clients)
         {
-            var view = await reader.GetCaseAsync(client.CaseId);
+            var view = await Answered.ByHubAsync(() => reader.GetCaseAsync(client.CaseId));
             var ids = view.Messages.Select(m => m.MessageId).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());                                   // each at most once
             Assert.All(client.Messages.Where(m => acknowledged.Contains(m.MessageId)), m => Assert.Contains(m.MessageId, ids));

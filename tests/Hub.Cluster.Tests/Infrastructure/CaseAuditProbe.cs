@@ -49,7 +49,7 @@ public sealed class CaseAuditProbe(Uri gateway, string token) : IDisposable
     /// <summary>Exports the case's evidence bundle and verifies it offline with the pinned key.</summary>
     public async Task<EvidenceVerification> VerifyEvidenceAsync(Guid caseId, string hubKey)
     {
-        var bundle = await _http.GetByteArrayAsync(new Uri($"/api/cases/{caseId}/audit/export", UriKind.Relative));
+        var bundle = await Answered.ByHubAsync(() => _http.GetByteArrayAsync(new Uri($"/api/cases/{caseId}/audit/export", UriKind.Relative)));
         var verification = EvidenceBundleVerifier.Verify(bundle, hubKey);
         Assert.True(verification.IsValid, $"The evidence of {caseId} does not verify: {verification.Summary}");
         Assert.True(verification.HubKeyPinned);
@@ -60,7 +60,7 @@ public sealed class CaseAuditProbe(Uri gateway, string token) : IDisposable
     public async Task AssertConsistentAsync(Guid caseId, Held earlier, long treeSize, byte[] rootHash)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        var proof = await _http.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/audit/proof/consistency?from={earlier.TreeSize}&to={treeSize}");
+        var proof = await Answered.ByHubAsync(() => _http.GetFromJsonAsync<JsonElement>($"/api/cases/{caseId}/audit/proof/consistency?from={earlier.TreeSize}&to={treeSize}"));
         var hashes = proof.GetProperty("hashes").EnumerateArray().SelectMany(h => h.GetBytesFromBase64()).ToArray();
         Assert.True(
             MerkleProofVerifier.VerifyConsistency(earlier.TreeSize, treeSize, earlier.RootHash, rootHash, hashes),

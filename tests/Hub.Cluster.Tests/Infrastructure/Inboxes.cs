@@ -12,7 +12,8 @@ public static class Inboxes
         var entries = new List<InboxItem>();
         for (var more = true; more;)
         {
-            var page = await api.ReadInboxAsync(entries.LastOrDefault()?.Seq ?? 0, 500);
+            var after = entries.LastOrDefault()?.Seq ?? 0;
+            var page = await Answered.ByHubAsync(() => api.ReadInboxAsync(after, 500));
             entries.AddRange(page.Items);
             more = page.More;
         }
