@@ -1,6 +1,7 @@
 // Hub benchmarks. The first argument picks the benchmark; each lives in its own folder.
 using Hub.Bench.Audit;
 using Hub.Bench.Crypto;
+using Hub.Bench.Journal;
 using Hub.Bench.Referrals;
 
 return args.FirstOrDefault() switch
@@ -14,6 +15,9 @@ return args.FirstOrDefault() switch
     // Durable referrals/s and push latency: grain layer and end to end, each against a same-run baseline.
     "referrals" => await ReferralBenchmark.RunAsync(args[1..], Console.Out),
 
+    // Durable appends/s: the PostgreSQL journal against the SQLite journal in the same run (needs HUB_TEST_POSTGRES).
+    "journal" => await JournalBenchmark.RunAsync(args[1..], Console.Out),
+
     _ => Usage(),
 };
 
@@ -25,6 +29,6 @@ static int Audit()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only | --cluster]>");
+    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only | --cluster] | journal [--writers N] [--seconds S]>");
     return 2;
 }
