@@ -43,8 +43,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <param name="httpPort">The HTTP port; a free one by default. Pass the previous one to restart where clients reconnect.</param>
-    /// <param name="settings">More command-line settings, e.g. <c>--Hub:Attachments:MaxChunkBytes=65536</c>.</param>
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, int? httpPort = null, IEnumerable<string>? settings = null)
+    /// <param name="arguments">More configuration (<c>--Key=value</c>), after and so over the defaults, e.g. client mode in a cluster.</param>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, int? httpPort = null, IEnumerable<string>? arguments = null)
     {
         var gatewayDll = Path.Combine(ArtifactsBin(), "Hub.Gateway", Configuration(), "Hub.Gateway.dll");
         httpPort ??= FreePorts.Next();
@@ -55,8 +55,8 @@ public sealed class GatewayProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] all =
+        [
             gatewayDll,
             "--contentRoot", Path.GetDirectoryName(gatewayDll)!,
             "--urls", $"http://127.0.0.1:{httpPort}",
@@ -65,7 +65,9 @@ public sealed class GatewayProcess : IAsyncDisposable
             $"--Hub:Orleans:SiloPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
             $"--Hub:Orleans:GatewayPort={FreePorts.Next().ToString(CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
-        }.Concat(settings ?? []))
+            .. arguments ?? [],
+        ];
+        foreach (var argument in all)
         {
             start.ArgumentList.Add(argument);
         }

@@ -9,6 +9,7 @@ using Hub.Cli.Keys;
 using Hub.Cli.Network;
 using Hub.Cli.Referrals;
 using Hub.Cli.Session;
+using Hub.Cli.Simulation;
 using Hub.Cli.Shared;
 
 var root = new RootCommand($"""
@@ -62,5 +63,8 @@ root.Subcommands.Add(AgeCommand.Create());
 
 // audit: offline verification of evidence bundles.
 root.Subcommands.Add(AuditCommand.Create());
+
+// simulate: a synthetic multi-country workload through the public API (development hubs).
+root.Subcommands.Add(SimulateCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

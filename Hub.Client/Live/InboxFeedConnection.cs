@@ -51,6 +51,12 @@ public sealed class InboxFeedConnection : IAsyncDisposable
         _connection.Closed += OnClosedAsync;
     }
 
+    /// <summary>
+    /// Raised for every push as it arrives, before the catch-up it triggers (for latency measurements; the
+    /// entries themselves come from <see cref="ReadAllAsync"/>). Handlers run on the connection's thread: keep them short.
+    /// </summary>
+    public event Action<InboxPush>? PushReceived;
+
     /// <summary>The last sequence number delivered to the consumer.</summary>
     public long LastSeq => Interlocked.Read(ref _lastSeq);
 
@@ -119,6 +125,8 @@ public sealed class InboxFeedConnection : IAsyncDisposable
 
     private async Task OnPushAsync(InboxPush push)
     {
+        PushReceived?.Invoke(push);
+
         // Already delivered (a catch-up got there first): nothing to do. Otherwise the push may be ahead of
         // entries this client missed, so fetch from the last delivered one rather than trusting the push.
         if (push.Seq > Interlocked.Read(ref _lastSeq))

@@ -9,10 +9,15 @@ namespace Hub.Gateway.Live;
 /// agency that has a user connected here, re-subscribing on a timer because grain observers expire; each
 /// gateway fans out to its own connections, so in a cluster a push reaches users on every gateway.
 /// </summary>
-public sealed partial class InboxFeed(IClusterClient orleans, IHubContext<LiveHub, ILiveClient> hub, ILogger<InboxFeed> logger)
+public sealed partial class InboxFeed(IClusterClient orleans, IHubContext<LiveHub, ILiveClient> hub, IConfiguration configuration, ILogger<InboxFeed> logger)
     : BackgroundService, IInboxObserver
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How often every watched inbox is subscribed again (<c>Hub:Live:ResubscribeInterval</c>). In a cluster this is
+    /// also how pushes resume after a silo dies: the inbox grain comes back on another silo with no observers, and
+    /// the next refresh registers this gateway again. Until then clients still catch up by sequence.
+    /// </summary>
+    private readonly TimeSpan _refresh = configuration.GetValue("Hub:Live:ResubscribeInterval", TimeSpan.FromSeconds(15));
 
     private readonly ConcurrentDictionary<string, byte> _agencies = new(StringComparer.Ordinal);
     private IInboxObserver? _reference;
@@ -36,7 +41,7 @@ public sealed partial class InboxFeed(IClusterClient orleans, IHubContext<LiveHu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Refresh);
+        using var timer = new PeriodicTimer(_refresh);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var agency in _agencies.Keys)

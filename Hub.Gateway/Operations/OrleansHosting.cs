@@ -1,4 +1,5 @@
 using Hub.Silo.Attachments;
+using Hub.Silo.Clustering;
 using Hub.Silo.Hosting;
 
 namespace Hub.Gateway.Operations;
@@ -9,16 +10,17 @@ public static class OrleansHosting
     public static WebApplicationBuilder AddHubOrleans(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(HubOrleansOptions.Section).Get<HubOrleansOptions>() ?? new HubOrleansOptions();
+        var options = ClusterHosting.ReadOptions(builder.Configuration);
         if (options.Mode == HubOrleansMode.Embedded)
         {
             builder.UseOrleans(silo => silo.AddHubSilo(builder.Configuration, builder.Environment.IsDevelopment()));
         }
         else
         {
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId));
+            builder.UseOrleansClient(client => client.AddHubClustering(builder.Configuration));
 
-            // The gateway writes attachment bytes itself, into the same folder the silo expires them from (same machine).
+            // The gateway writes attachment bytes itself, into the folder the silos expire them from: in a cluster,
+            // Hub:Attachments:Path must be storage every gateway and silo shares.
             builder.Services.AddHubAttachments(builder.Configuration);
         }
 

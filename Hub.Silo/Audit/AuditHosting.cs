@@ -1,3 +1,5 @@
+using Hub.Silo.Clustering;
+using Hub.Silo.Hosting;
 using Hub.Silo.Journal.Integrity;
 using Hub.Silo.Journal.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +17,13 @@ public static class AuditHosting
         var options = new AuditOptions();
         configuration.GetSection(AuditOptions.Section).Bind(options);
         var journalPath = configuration.GetSection("Hub:Journal:Sqlite").Get<SqliteJournalOptions>()?.Path ?? new SqliteJournalOptions().Path;
+        if (options.KeyPath is null && ClusterHosting.ReadOptions(configuration).Clustering == HubClustering.Postgres)
+        {
+            // A default path is per machine and per working directory: two silos would each make their own key
+            // and refuse each other's checkpoints as forged. A cluster names its one key file explicitly.
+            throw new InvalidOperationException("A cluster needs Hub:Audit:KeyPath: the log key file every silo signs with.");
+        }
+
         var keyPath = options.KeyPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(journalPath))!, "hub-log.key");
         var keyName = $"{options.OriginPrefix}/{configuration.GetValue("Hub:Orleans:ClusterId", "hub-dev")}";
 

@@ -2,7 +2,8 @@
 //
 //   PRIVATE+KEY+<name>+<hex8 key ID>+<base64(0x01 || Ed25519 seed [32])>\n
 //
-// Created once with owner-only permissions (0600) and refused when group or others may read it.
+// Created once with owner-only permissions (0600) and refused when group or others may read it. Silos of a
+// cluster share one file (Hub:Audit:KeyPath), so that every silo signs with the same key.
 // The seed is imported as a non-exportable NSec key and zeroed; nothing logs it.
 using System.Globalization;
 using System.Security.Cryptography;
@@ -50,15 +51,30 @@ internal static class LogKeyFile
             typed[0] = NoteKeyId.Ed25519;
             seed.CopyTo(typed, 1);
             var text = $"{Prefix}{name}+{keyId.ToString("x8", CultureInfo.InvariantCulture)}+{Convert.ToBase64String(typed)}\n";
+            // Silos of a cluster may share one key file and start together: the key is written whole to a
+            // private temporary file and then moved into place without replacing, so every silo reads one
+            // complete key, the first one in place.
+            var temporary = $"{fullPath}.{Guid.NewGuid():N}.tmp";
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = OwnerOnly;
             }
 
-            using var file = new FileStream(fullPath, options);
-            file.Write(Encoding.ASCII.GetBytes(text));
-            file.Flush(flushToDisk: true);
+            using (var file = new FileStream(temporary, options))
+            {
+                file.Write(Encoding.ASCII.GetBytes(text));
+                file.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                File.Move(temporary, fullPath, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(fullPath))
+            {
+                File.Delete(temporary);   // another silo created it first: use that one
+            }
         }
         finally
         {

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Integrity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +28,7 @@ public sealed partial class PeriodicCheckpointSigner(
                     await checkpoints.SignCheckpointAsync(streamId, ct);
                     signed++;
                 }
-                catch (Exception ex) when (ex is JournalTamperedException or InvalidOperationException or SqliteException)
+                catch (Exception ex) when (ex is JournalTamperedException or InvalidOperationException or DbException or TimeoutException)
                 {
                     LogSkipped(streamId, ex.GetType().Name);
                 }
@@ -47,8 +47,17 @@ public sealed partial class PeriodicCheckpointSigner(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var signed = await SignChangedStreamsAsync(stoppingToken);
-                LogRound(signed);
+                try
+                {
+                    var signed = await SignChangedStreamsAsync(stoppingToken);
+                    LogRound(signed);
+                }
+                catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException)
+                {
+                    // The database is away (a PostgreSQL restart, a failover): an escaped exception would stop
+                    // the whole host, so the round is skipped and the next one signs what changed meanwhile.
+                    LogRoundFailed(ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,6 +68,9 @@ public sealed partial class PeriodicCheckpointSigner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Periodic checkpoint round signed {Count} stream(s)")]
     private partial void LogRound(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Periodic checkpoint round failed; the next round retries")]
+    private partial void LogRoundFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream {StreamId} was not checkpointed this round ({Reason})")]
     private partial void LogSkipped(string streamId, string reason);

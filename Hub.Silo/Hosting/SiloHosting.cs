@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Hub.Silo.Attachments;
 using Hub.Silo.Audit;
+using Hub.Silo.Clustering;
 using Hub.Silo.Journal;
 using Hub.Silo.Journal.Integrity;
 using Hub.Silo.Journal.Postgres;
@@ -17,14 +18,13 @@ namespace Hub.Silo.Hosting;
 public static class SiloHosting
 {
     /// <param name="silo">The silo being configured.</param>
-    /// <param name="configuration">Reads <c>Hub:Orleans</c>, <c>Hub:Journal</c> and <c>Hub:SeedDemoNetwork</c>.</param>
+    /// <param name="configuration">Reads <c>Hub:Orleans</c> (clustering, endpoints, TLS), <c>Hub:Journal</c> and <c>Hub:SeedDemoNetwork</c>.</param>
     /// <param name="isDevelopment">Demo seeding defaults to on only in Development.</param>
     public static ISiloBuilder AddHubSilo(this ISiloBuilder silo, IConfiguration configuration, bool isDevelopment)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
-        var orleans = configuration.GetSection(HubOrleansOptions.Section).Get<HubOrleansOptions>() ?? new HubOrleansOptions();
-        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+        silo.AddHubClustering(configuration);
 
         silo.Services.AddHubGrainServices(configuration, seedDemoNetwork: configuration.GetValue("Hub:SeedDemoNetwork", isDevelopment));
         return silo;

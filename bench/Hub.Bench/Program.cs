@@ -29,6 +29,6 @@ static int Audit()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only] | journal [--writers N] [--seconds S]>");
+    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only | --cluster] | journal [--writers N] [--seconds S]>");
     return 2;
 }

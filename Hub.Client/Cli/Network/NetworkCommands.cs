@@ -1,4 +1,4 @@
-// `hub agencies`, `hub route`, `hub inbox`, `hub stats`: reading the network as your agency sees it.
+// `hub agencies`, `hub route`, `hub inbox [--watch]`, `hub stats`: reading the network as your agency sees it.
 using System.CommandLine;
 using System.Globalization;
 using Hub.Cli.Shared;
@@ -55,25 +55,38 @@ internal static class NetworkCommands
 
     private static Command Inbox()
     {
-        var after = new Option<long>("--after") { Description = "Show entries after this sequence number." };
+        var after = new Option<long?>("--after") { Description = "Show entries after this sequence number (with --watch, default: where the last watch stopped)." };
+        var watch = new Option<bool>("--watch") { Description = "Stay connected and show new entries live (SignalR, with catch-up after reconnects); Ctrl+C stops." };
         var waitFor = new Option<InboxItemKind?>("--wait-for") { Description = "Wait until an entry of this kind (after --after) is in the inbox, e.g. ReferralReceived." };
         var command = new Command("inbox", """
-            Show your agency's inbox (oldest first). The hub delivers entries just after the change that causes them;
-            --wait-for waits (at most --timeout seconds) until one of a kind is there.
+            Show your agency's inbox (oldest first), or watch it live: on a terminal a table updates in place;
+            redirected, every entry is one appended line (with --json, one JSON object per line).
+            The watch reconnects by itself and shows every entry exactly once, in sequence; Ctrl+C exits 0.
+            The hub delivers entries just after the change that causes them; --wait-for waits (at most --timeout
+            seconds) until one of a kind is there, then shows the inbox.
 
             Examples:
               hub inbox --after 40
+              hub inbox --watch
+              hub inbox --watch --json > inbox.jsonl
               hub inbox --wait-for ReferralReceived --timeout 30
             """);
         command.Options.Add(after);
+        command.Options.Add(watch);
         command.Options.Add(waitFor);
         command.Options.Add(Waiting.Timeout);
-        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, _) =>
+        command.SetAction((parse, ct) => CliContext.RunAsync(parse, async (api, profile) =>
         {
+            if (parse.GetValue(watch))
+            {
+                await InboxWatch.RunAsync(api, profile, parse.GetValue(after), parse.GetValue(CliContext.JsonOutput), ct);
+                return;
+            }
+
             async Task<List<InboxItem>> ReadAllAsync(CancellationToken token)
             {
                 var read = new List<InboxItem>();
-                var page = await api.ReadInboxAsync(parse.GetValue(after), 500, token);
+                var page = await api.ReadInboxAsync(parse.GetValue(after) ?? 0, 500, token);
                 read.AddRange(page.Items);
                 while (page.More)
                 {
@@ -92,7 +105,7 @@ internal static class NetworkCommands
             {
                 foreach (var i in list)
                 {
-                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i.Seq,6}  {i.At:u}  {i.Kind,-18} case {i.CaseId}"));
+                    Console.Out.WriteLine(InboxWatch.Line(i));
                 }
             });
         }));

@@ -37,7 +37,7 @@ internal static class CliContext
         try
         {
             var (name, profile) = Resolve(parse.GetValue(Profile));
-            using var api = new HubApiClient(HubEndpoint.WithToken(new Uri(profile.HubUrl), profile.Token));
+            using var api = new HubApiClient(EndpointFor(name, profile));
             await action(new CliSession(parse, api, name, profile));
             return ExitCodes.Ok;
         }
@@ -48,6 +48,28 @@ internal static class CliContext
             return code;
         }
     }
+
+    /// <summary>Runs an action that needs no signed-in profile, with the same one-line failures and exit codes.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex) when (!parse.GetValue(Verbose))
+        {
+            var (message, code) = Describe(ex);
+            Console.Error.WriteLine($"hub: {message}");
+            return code;
+        }
+    }
+
+    /// <summary>The hub of the current profile, or the embedded hub's default address.</summary>
+    public static Uri DefaultHub() =>
+        new ProfileStore().Load() is { Current: { } name } profiles && profiles.Profiles.TryGetValue(name, out var profile)
+            ? new Uri(profile.HubUrl)
+            : new Uri("http://localhost:5080/");
 
     public static void Write<T>(ParseResult parse, T value, Action<T> human)
     {
@@ -62,6 +84,22 @@ internal static class CliContext
         }
     }
 
+    /// <summary>
+    /// The hub endpoint of a profile. An Entra profile gets its tokens from MSAL (silently refreshed from the
+    /// profile's token cache); a development login uses the token it stored.
+    /// </summary>
+    public static HubEndpoint EndpointFor(string name, CliProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile is not { Entra: { } entra, EntraAccount: { } account })
+        {
+            return HubEndpoint.WithToken(new Uri(profile.HubUrl), profile.Token);
+        }
+
+        var signIn = new EntraSignIn(entra, name);
+        return new HubEndpoint(new Uri(profile.HubUrl), ct => signIn.TokenAsync(account, ct));
+    }
+
     private static (string Name, CliProfile Profile) Resolve(string? name)
     {
         var profiles = new ProfileStore().Load();
@@ -71,7 +109,7 @@ internal static class CliContext
             throw new CliException(name is null ? "not signed in; run: hub login --user <name>" : $"no profile '{name}'; run: hub login --profile {name} --user <name>", ExitCodes.NotSignedIn);
         }
 
-        if (profile.ExpiresAt <= DateTimeOffset.UtcNow)
+        if (profile.Entra is null && profile.ExpiresAt <= DateTimeOffset.UtcNow)
         {
             throw new CliException($"the login of profile '{name}' expired; run: hub login --profile {name} --user {profile.UserName}", ExitCodes.NotSignedIn);
         }

@@ -14,9 +14,23 @@ internal static class SqliteJournalSchema
         PRAGMA busy_timeout = 10000;
         """;
 
+    // The writer's own settings. A 64 MiB page cache (default 2 MiB) keeps the B-tree pages that appends to
+    // thousands of streams touch in memory instead of re-reading them from the OS on every batch. Checkpointing
+    // every 4,000 WAL pages (default 1,000) copies a page dirtied by many batches into the database once rather
+    // than several times, and pays the database file's fsync a quarter as often.
+    public const string WriterPragmas = """
+        PRAGMA cache_size = -65536;
+        PRAGMA wal_autocheckpoint = 4000;
+        """;
+
     // leaf_hash = SHA-256(0x00 || LogEntryEncoding(stream, version - 1, type, recorded_at, payload)).
     // journal_nodes holds every complete, aligned subtree of 2^level leaves (level >= 1; level 0 is
     // leaf_hash), written in the transaction that completes it: about one node row per entry.
+    //
+    // journal_entries and envelopes are rowid tables: rows land in insertion order, so a batch of appends to
+    // many streams fills a few new pages instead of dirtying one random page per stream, and rows of a few KiB
+    // stay on their page (a WITHOUT ROWID row keeps at most about 1 KiB on a 4 KiB page and spills the rest to an
+    // overflow page of its own). Files created before keep their WITHOUT ROWID tables; every statement works on both.
     public const string Create = """
         CREATE TABLE IF NOT EXISTS journal_entries (
             stream_id   TEXT    NOT NULL,
@@ -26,7 +40,7 @@ internal static class SqliteJournalSchema
             recorded_at INTEGER NOT NULL, -- Unix time, milliseconds
             leaf_hash   BLOB    NOT NULL,
             PRIMARY KEY (stream_id, version)
-        ) WITHOUT ROWID;
+        );
         CREATE TABLE IF NOT EXISTS journal_nodes (
             stream_id TEXT    NOT NULL,
             level     INTEGER NOT NULL,
@@ -48,9 +62,9 @@ internal static class SqliteJournalSchema
             checkpoint_size INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS envelopes (
-            digest TEXT PRIMARY KEY, -- SHA-256 of bytes, lower-case hex
+            digest TEXT NOT NULL PRIMARY KEY, -- SHA-256 of bytes, lower-case hex
             bytes  BLOB NOT NULL
-        ) WITHOUT ROWID;
+        );
         """;
 
     /// <summary>1 when the entries table has leaf hashes; 0 for a file written before the Merkle log existed.</summary>

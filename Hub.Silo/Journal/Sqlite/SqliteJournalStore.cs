@@ -61,6 +61,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         _writer = new SqliteConnection(_connectionString);
         _writer.Open();
         Execute(_writer, SqliteJournalSchema.Pragmas);
+        Execute(_writer, SqliteJournalSchema.WriterPragmas);
         Execute(_writer, SqliteJournalSchema.Create);
         if (Scalar(_writer, SqliteJournalSchema.HasLeafHashes) != 1)
         {
@@ -168,7 +169,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         }
 
         var plan = AppendPlan.Build(streamId, head, tree, request.Entries, recordedAt);
-        transaction.Save("append");
+        writes.BeginAppend();
         try
         {
             // Blobs before the entries that name them, in the same savepoint: no entry without its bytes.
@@ -189,15 +190,14 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 
             var version = plan.NewVersion;
             writes.UpsertHead(streamId, version);
-            transaction.Release("append");
+            writes.EndAppend();
             heads[streamId] = version;
             return version;
         }
         catch (SqliteException ex)
         {
             _frontiers.Evict(streamId);
-            transaction.Rollback("append");
-            transaction.Release("append");
+            writes.UndoAppend();
             request.Completion.TrySetException(ex);
             return null;
         }

@@ -11,6 +11,12 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly SqliteCommand _upsertHead;
     private readonly SqliteCommand _putEnvelope;
 
+    // SqliteTransaction.Save/Release/Rollback(name) build and prepare a new statement on every call; these are
+    // prepared once. One savepoint name serves every append: appends never nest.
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollbackTo;
+
     public SqliteWriteCommands(SqliteConnection connection)
     {
         _head = connection.CreateCommand();
@@ -42,6 +48,13 @@ internal sealed class SqliteWriteCommands : IDisposable
         _putEnvelope.CommandText = SqliteJournalSchema.PutEnvelope;
         _putEnvelope.Parameters.Add("$digest", SqliteType.Text);
         _putEnvelope.Parameters.Add("$bytes", SqliteType.Blob);
+
+        _savepoint = connection.CreateCommand();
+        _savepoint.CommandText = "SAVEPOINT append";
+        _release = connection.CreateCommand();
+        _release.CommandText = "RELEASE append";
+        _rollbackTo = connection.CreateCommand();
+        _rollbackTo.CommandText = "ROLLBACK TO append";
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -51,6 +64,22 @@ internal sealed class SqliteWriteCommands : IDisposable
         _insertNode.Transaction = transaction;
         _upsertHead.Transaction = transaction;
         _putEnvelope.Transaction = transaction;
+        _savepoint.Transaction = transaction;
+        _release.Transaction = transaction;
+        _rollbackTo.Transaction = transaction;
+    }
+
+    /// <summary>Starts the savepoint that makes one append all or nothing inside the batch's transaction.</summary>
+    public void BeginAppend() => _savepoint.ExecuteNonQuery();
+
+    /// <summary>Keeps the append's writes (they commit with the batch).</summary>
+    public void EndAppend() => _release.ExecuteNonQuery();
+
+    /// <summary>Undoes the append's writes and ends its savepoint; the rest of the batch is untouched.</summary>
+    public void UndoAppend()
+    {
+        _rollbackTo.ExecuteNonQuery();
+        _release.ExecuteNonQuery();
     }
 
     public long ReadHead(string streamId)
@@ -95,6 +124,9 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public void Dispose()
     {
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollbackTo.Dispose();
         _putEnvelope.Dispose();
         _head.Dispose();
         _insert.Dispose();

@@ -42,8 +42,20 @@ internal static class ChunkedAudit
         return top.GetRoot();
     }
 
-    /// <summary>The floor: one SHA-256 of each encoded entry, nothing else, over the same chunks.</summary>
-    public static void HashFloor(byte[][] entries, int degreeOfParallelism)
+    /// <summary>
+    /// The floor: one SHA-256 of each encoded entry (its leaf hash, 0x00 || entry: the same blocks as the entry
+    /// alone), nothing else, over the same chunks and through the same SHA-256 implementation as the audit.
+    /// </summary>
+    public static void HashFloor(byte[][] entries, int degreeOfParallelism) =>
+        ForEachEntry(entries, degreeOfParallelism, static (entry, digest) => MerkleHash.HashLeaf(entry, digest));
+
+    /// <summary>For reference only: SHA256.HashData of each entry, the BCL's one-shot API (not what the audit uses).</summary>
+    public static void BclHashFloor(byte[][] entries, int degreeOfParallelism) =>
+        ForEachEntry(entries, degreeOfParallelism, static (entry, digest) => SHA256.HashData(entry, digest));
+
+    private delegate void EntryHasher(byte[] entry, Span<byte> digest);
+
+    private static void ForEachEntry(byte[][] entries, int degreeOfParallelism, EntryHasher hash)
     {
         int chunks = (entries.Length + ChunkLeaves - 1) / ChunkLeaves;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
@@ -52,7 +64,7 @@ internal static class ChunkedAudit
             int end = Math.Min(entries.Length, (chunk + 1) * ChunkLeaves);
             for (int i = chunk * ChunkLeaves; i < end; i++)
             {
-                SHA256.HashData(entries[i], digest);
+                hash(entries[i], digest);
             }
         });
     }

@@ -2,12 +2,13 @@
 //
 //   throughput   encrypt and decrypt the same random file (default 256 MiB), file to file:
 //                Hub.Client in-process, the `hub` CLI as a process, and `age` as a process;
-//                best of 3 runs each. Target: Hub.Client >= 1.3 x age.
+//                one untimed warm-up run each, then interleaved rounds (default 5) whose order
+//                alternates; medians and per-round ratios (ThroughputRounds). Target: Hub.Client >= 1.3 x age.
 //   memory       peak RSS (VmHWM) of `hub age encrypt` and `hub age decrypt` processes over a
 //                1 GiB file. Target: < 150 MiB.
 //
-// Plain Stopwatch timing (the subjects include process start-up), not BenchmarkDotNet statistics.
-using System.Diagnostics;
+// Plain Stopwatch timing (the process subjects include process start-up), not BenchmarkDotNet statistics.
+// Files live under TMPDIR (default /tmp, on disk here); TMPDIR=/dev/shm measures without the disk.
 using System.Globalization;
 using System.Security.Cryptography;
 using Hub.Client.Crypto;
@@ -18,13 +19,19 @@ namespace Hub.Bench.Crypto;
 /// <summary>Measures and prints age throughput and peak memory.</summary>
 public static class CryptoBenchmark
 {
-    private const int Runs = 3;
+    private const string HubEncrypt = "Hub.Client encrypt";
+    private const string HubDecrypt = "Hub.Client decrypt";
+    private const string CliEncrypt = "hub CLI encrypt";
+    private const string CliDecrypt = "hub CLI decrypt";
+    private const string AgeEncrypt = "age encrypt";
+    private const string AgeDecrypt = "age decrypt";
 
     public static int Run(string[] args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var sizeMib = args.Length >= 2 && args[0] == "--size-mib" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 256;
+        var sizeMib = Option(args, "--size-mib", 256);
+        var rounds = Option(args, "--rounds", 5);
         var dir = Directory.CreateTempSubdirectory("hub-bench-").FullName;
         try
         {
@@ -35,30 +42,56 @@ public static class CryptoBenchmark
             File.WriteAllText(keyFile, IdentityFile.Format(identity, DateTimeOffset.UtcNow));
             var recipient = identity.Recipient.ToString();
             var input = Path.Combine(dir, "input.bin");
+            var sealedFile = Path.Combine(dir, "sealed.age");
+            var ageSealed = Path.Combine(dir, "age-sealed.age");
+            var opened = Path.Combine(dir, "opened.bin");
             WriteRandom(input, (long)sizeMib << 20);
             var bytes = (double)new FileInfo(input).Length;
-            output.WriteLine($"Crypto benchmark: {sizeMib} MiB random file, {Environment.ProcessorCount} cores, best of {Runs}");
+            output.WriteLine($"Crypto benchmark: {sizeMib} MiB random file in {dir}, {Environment.ProcessorCount} cores, {rounds} interleaved rounds; load {LoadAverage.Now}");
 
-            var sealedFile = Path.Combine(dir, "sealed.age");
-            var opened = Path.Combine(dir, "opened.bin");
-            var hubEnc = Best(() => InProcess(input, sealedFile, (from, to) => Envelope.Encrypt(from, to, [identity.Recipient])));
-            var hubDec = Best(() => InProcess(sealedFile, opened, (from, to) => Envelope.Decrypt(from, to, [identity])));
+            Action hubEncrypt = () => InProcess(input, sealedFile, (from, to) => Envelope.Encrypt(from, to, [identity.Recipient]));
+            Action hubDecrypt = () => InProcess(sealedFile, opened, (from, to) => Envelope.Decrypt(from, to, [identity]));
+            Action cliEncrypt = () => ProcessRunner.Run("dotnet", hubDll, "age", "encrypt", "-r", recipient, "-o", sealedFile, input);
+            Action cliDecrypt = () => ProcessRunner.Run("dotnet", hubDll, "age", "decrypt", "-i", keyFile, "-o", opened, sealedFile);
+            Action ageEncrypt = () => ProcessRunner.Run(age, "-r", recipient, "-o", ageSealed, input);
+            Action ageDecrypt = () => ProcessRunner.Run(age, "-d", "-i", keyFile, "-o", opened, ageSealed);
+
+            // Warm-up, untimed: JIT, page cache of the input, and a first round trip checked end to end.
+            hubEncrypt();
+            hubDecrypt();
             Check(input, opened);
-            var cliEnc = Best(() => ProcessRunner.Run("dotnet", hubDll, "age", "encrypt", "-r", recipient, "-o", sealedFile, input).Elapsed);
-            var cliDec = Best(() => ProcessRunner.Run("dotnet", hubDll, "age", "decrypt", "-i", keyFile, "-o", opened, sealedFile).Elapsed);
-            Check(input, opened);
-            var ageEnc = Best(() => ProcessRunner.Run(age, "-r", recipient, "-o", sealedFile, input).Elapsed);
-            var ageDec = Best(() => ProcessRunner.Run(age, "-d", "-i", keyFile, "-o", opened, sealedFile).Elapsed);
+            ageEncrypt();
+            ageDecrypt();
             Check(input, opened);
 
-            output.WriteLine($"  {"",-26}{"encrypt MB/s",14}{"decrypt MB/s",14}");
-            Row(output, "Hub.Client (in-process)", bytes, hubEnc, hubDec);
-            Row(output, "hub CLI (process)", bytes, cliEnc, cliDec);
-            Row(output, "age CLI (process)", bytes, ageEnc, ageDec);
-            output.WriteLine($"  ratio Hub.Client / age     encrypt {ageEnc / hubEnc:F2} x   decrypt {ageDec / hubDec:F2} x   (target >= 1.30)");
-            output.WriteLine($"  ratio hub CLI / age        encrypt {ageEnc / cliEnc:F2} x   decrypt {ageDec / cliDec:F2} x");
+            var timings = new ThroughputRounds(bytes);
+            for (var round = 0; round < rounds; round++)
+            {
+                // Encrypt before decrypt (decrypt reads what encrypt wrote); within each, the order alternates by round.
+                (string Name, string Output, Action Run)[] encrypts = [(HubEncrypt, sealedFile, hubEncrypt), (CliEncrypt, sealedFile, cliEncrypt), (AgeEncrypt, ageSealed, ageEncrypt)];
+                (string Name, string Output, Action Run)[] decrypts = [(HubDecrypt, opened, hubDecrypt), (CliDecrypt, opened, cliDecrypt), (AgeDecrypt, opened, ageDecrypt)];
+                foreach (var (name, target, run) in round % 2 == 0 ? encrypts : encrypts.Reverse())
+                {
+                    timings.Time(name, target, run);
+                }
+
+                foreach (var (name, target, run) in round % 2 == 0 ? decrypts : decrypts.Reverse())
+                {
+                    timings.Time(name, target, run);
+                }
+            }
+
+            Check(input, opened);
+            output.WriteLine($"  {"median MB/s",-26}{"encrypt",10}{"decrypt",10}");
+            Row(output, "Hub.Client (in-process)", timings, HubEncrypt, HubDecrypt);
+            Row(output, "hub CLI (process)", timings, CliEncrypt, CliDecrypt);
+            Row(output, "age CLI (process)", timings, AgeEncrypt, AgeDecrypt);
+            Ratio(output, "Hub.Client / age", timings, HubEncrypt, AgeEncrypt, HubDecrypt, AgeDecrypt);
+            Ratio(output, "hub CLI / age", timings, CliEncrypt, AgeEncrypt, CliDecrypt, AgeDecrypt);
+            output.WriteLine($"  target: Hub.Client / age >= 1.30 both ways; load average now {LoadAverage.Now}");
 
             File.Delete(opened);
+            File.Delete(ageSealed);
             var big = Path.Combine(dir, "big.bin");
             WriteRandom(big, 1L << 30);
             var encRss = ProcessRunner.Run("dotnet", hubDll, "age", "encrypt", "-r", recipient, "-o", sealedFile, big).PeakRssBytes;
@@ -73,28 +106,32 @@ public static class CryptoBenchmark
         }
     }
 
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static void Row(TextWriter output, string name, ThroughputRounds timings, string encrypt, string decrypt) =>
+        output.WriteLine($"  {name,-26}{timings.MedianMegabytesPerSecond(encrypt),10:F0}{timings.MedianMegabytesPerSecond(decrypt),10:F0}");
+
+    private static void Ratio(TextWriter output, string name, ThroughputRounds timings, string encrypt, string ageEncrypt, string decrypt, string ageDecrypt)
+    {
+        static string Rounds(IEnumerable<double> ratios) => string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)));
+        output.WriteLine($"  ratio {name,-20} encrypt {timings.MedianRatio(encrypt, ageEncrypt):F2} x (rounds {Rounds(timings.RoundRatios(encrypt, ageEncrypt))})");
+        output.WriteLine($"  {"",26} decrypt {timings.MedianRatio(decrypt, ageDecrypt):F2} x (rounds {Rounds(timings.RoundRatios(decrypt, ageDecrypt))})");
+    }
+
     private static FileStream Open(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
 
     private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
 
-    private static TimeSpan InProcess(string from, string to, Action<Stream, Stream> action)
+    private static void InProcess(string from, string to, Action<Stream, Stream> action)
     {
-        var clock = Stopwatch.StartNew();
-        using (var source = Open(from))
-        using (var target = Create(to))
-        {
-            action(source, target);
-        }
-
-        return clock.Elapsed;
+        using var source = Open(from);
+        using var target = Create(to);
+        action(source, target);
     }
-
-    // The first run also warms the JIT and the page cache; the best of the runs is kept.
-    private static double Best(Func<TimeSpan> run) =>
-        Enumerable.Range(0, Runs).Select(_ => run().TotalSeconds).Min();
-
-    private static void Row(TextWriter output, string name, double bytes, double encrypt, double decrypt) =>
-        output.WriteLine($"  {name,-26}{bytes / encrypt / 1e6,14:F0}{bytes / decrypt / 1e6,14:F0}");
 
     private static void WriteRandom(string path, long length)
     {

@@ -15,6 +15,8 @@ public static class ClosedLoop
         ArgumentNullException.ThrowIfNull(operation);
         var latencies = new LatencyRecorder(workers);
         long failures = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
@@ -37,7 +39,9 @@ public static class ClosedLoop
         })).ToArray();
         await Task.WhenAll(tasks);
         var elapsed = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var (p50, p99) = latencies.Percentiles();
-        return new LoadResult(latencies.Count, failures, elapsed, p50, p99);
+        return new LoadResult(latencies.Count, failures, elapsed, p50, p99, cpu);
     }
 }

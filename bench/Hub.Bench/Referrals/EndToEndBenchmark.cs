@@ -21,9 +21,10 @@ public static class EndToEndBenchmark
     private const int CasesPerClient = 2;
     private const int ListeningUsers = 2;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static async Task RunAsync(ReferralOptions options, TextWriter output)
+    /// <returns>The hub's figures, for comparisons made by later phases of the same run.</returns>
+    public static async Task<(LoadResult Http, (long Count, double P50, double P99) Push)> RunAsync(ReferralOptions options, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -31,8 +32,8 @@ public static class EndToEndBenchmark
         try
         {
             await using var gateway = await GatewayProcess.StartAsync(directory.FullName);
-            var (senderDevice, senderGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Sender, Json);
-            var (recipientDevice, recipientGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Recipient, Json);
+            var (senderDevice, senderGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Sender);
+            var (recipientDevice, recipientGeneration) = await AgencyKeysSetup.EnrolAndPublishAsync(gateway, Recipient);
             using var devices = new DeviceKeys(senderDevice, recipientDevice);
             var analystToken = await gateway.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = $"analyst@{Sender}.test" });
             var investigatorToken = await gateway.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = $"investigator@{Recipient}.test" });
@@ -61,10 +62,12 @@ public static class EndToEndBenchmark
             output.WriteLine($"    submit→push    {Push(hub.Push)}  ({listeners.Pushes:N0} pushes to {ListeningUsers} users in all, {pool.SealedLate:N0} referrals sealed during the run)");
 
             var ratio = hub.Push.P99 / baseline.Push.P99;
+            output.WriteLine("  (CPU us/op is this process only: it hosts the relay baseline's server, but the hub gateway runs as its own process)");
             output.WriteLine($"  referrals/s vs relay requests/s   {hub.Http.PerSecond / baseline.Http.PerSecond,8:F2}");
             output.WriteLine($"  push p99 vs relay push p99        {ratio,8:F2} x");
             output.WriteLine($"  target >= 2,000 durable referrals/s: {(hub.Http.PerSecond >= 2_000 && hub.Http.Failures == 0 ? "met" : "NOT met")}");
             output.WriteLine($"  target push p99 <= 3 x baseline:     {(ratio <= 3 ? "met" : "NOT met")}");
+            return hub;
         }
         finally
         {
@@ -73,7 +76,7 @@ public static class EndToEndBenchmark
         }
     }
 
-    private static string Push((long Count, double P50, double P99) push) =>
+    internal static string Push((long Count, double P50, double P99) push) =>
         $"{push.Count,10:N0} pushes     p50 {push.P50,7:F2} ms   p99 {push.P99,7:F2} ms";
 
     private static async Task<(LoadResult Http, (long Count, double P50, double P99) Push)> RunRelayAsync(
@@ -94,8 +97,13 @@ public static class EndToEndBenchmark
     private static Task<(LoadResult Http, (long Count, double P50, double P99) Push)> MeasureAsync(int clients, TimeSpan duration, HttpClient http, SealedReferralPool pool, PushTracker tracker) =>
         MeasureAsync(clients, duration, http, pool.Take, tracker);
 
-    private static async Task<(LoadResult Http, (long Count, double P50, double P99) Push)> MeasureAsync(
-        int clients, TimeSpan duration, HttpClient http, Func<int, (Guid CaseId, byte[] Body)> next, PushTracker tracker)
+    private static Task<(LoadResult Http, (long Count, double P50, double P99) Push)> MeasureAsync(
+        int clients, TimeSpan duration, HttpClient http, Func<int, (Guid CaseId, byte[] Body)> next, PushTracker tracker) =>
+        MeasureAsync(clients, duration, _ => http, next, tracker);
+
+    /// <summary>A closed loop of <paramref name="clients"/> workers; worker i sends through <paramref name="http"/>(i).</summary>
+    internal static async Task<(LoadResult Http, (long Count, double P50, double P99) Push)> MeasureAsync(
+        int clients, TimeSpan duration, Func<int, HttpClient> http, Func<int, (Guid CaseId, byte[] Body)> next, PushTracker tracker)
     {
         var result = await ClosedLoop.RunAsync(clients, duration, async (worker, _) =>
         {
@@ -103,7 +111,7 @@ public static class EndToEndBenchmark
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             tracker.Submitting(caseId);
-            using var response = await http.PostAsync(new Uri($"/api/cases/{caseId}/messages", UriKind.Relative), content);
+            using var response = await http(worker).PostAsync(new Uri($"/api/cases/{caseId}/messages", UriKind.Relative), content);
             if (response.StatusCode != HttpStatusCode.Created)
             {
                 throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -113,7 +121,7 @@ public static class EndToEndBenchmark
         return (result, tracker.Result());
     }
 
-    private static async Task<Guid[]> OpenCasesAsync(HttpClient analyst, int count)
+    internal static async Task<Guid[]> OpenCasesAsync(HttpClient analyst, int count)
     {
         var cases = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (caseId, ct) =>
@@ -137,7 +145,7 @@ public static class EndToEndBenchmark
         return cases;
     }
 
-    private static HttpClient Client(Uri baseAddress, int clients, string? token)
+    internal static HttpClient Client(Uri baseAddress, int clients, string? token)
     {
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = baseAddress };
         if (token is not null)

@@ -45,10 +45,17 @@ public static class GrainLayerBenchmark
             Func<int, long, Task> append = async (w, _) =>
                 versions[w] = await journal.AppendAsync(string.Create(CultureInfo.InvariantCulture, $"bench/{w}"), versions[w], [entry]);
 
-            // Warm-up: activations, JIT, SQLite caches; not measured.
+            // Warm-up: activations, SQLite caches, and the JIT's tiering, until a round compiles next to nothing; not measured.
             var warmUp = TimeSpan.FromSeconds(Math.Min(2, options.Seconds));
-            await ClosedLoop.RunAsync(options.Clients, warmUp, ping);
-            await ClosedLoop.RunAsync(options.Clients, warmUp, submit);
+            var rounds = await WarmUp.UntilJitSettlesAsync(
+                async () =>
+                {
+                    await ClosedLoop.RunAsync(options.Clients, warmUp, ping);
+                    await ClosedLoop.RunAsync(options.Clients, warmUp, append);
+                    await ClosedLoop.RunAsync(options.Clients, warmUp, submit);
+                },
+                TimeSpan.FromSeconds(60));
+            output.WriteLine($"  warm-up: {rounds.Count} round(s) of {3 * warmUp.TotalSeconds:F0} s, methods compiled per round: {string.Join(", ", rounds)}; load {LoadAverage.Now}");
 
             var baseline = await ClosedLoop.RunAsync(options.Clients, options.Duration, ping);
             output.WriteLine($"  baseline: empty grain call   {baseline.Describe("calls")}");

@@ -7,6 +7,8 @@
 //                 recipient agency's users listen on SignalR, against a bare Kestrel + SignalR relay
 //                 that commits one SQLite row per request       (targets: >= 2,000 referrals/s,
 //                                                                push p99 <= 3 x the relay's)
+//   cluster       (--cluster) the same end-to-end load against 2 silos + 2 gateways over PostgreSQL, clients
+//                 split over both gateways and the listeners on the other one, against the embedded hub
 namespace Hub.Bench.Referrals;
 
 /// <summary>Runs the referral benchmarks selected by the command line and prints their figures.</summary>
@@ -34,7 +36,11 @@ public static class ReferralBenchmark
 
         if (options.EndToEnd)
         {
-            await EndToEndBenchmark.RunAsync(options, output);
+            var embedded = await EndToEndBenchmark.RunAsync(options, output);
+            if (options.Cluster)
+            {
+                await ClusterBenchmark.RunAsync(options, embedded, output);
+            }
         }
 
         return 0;

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Hub.Bench.Referrals;
 
-/// <summary>Command line of <c>referrals</c>: concurrent clients, seconds per measured phase, and which layers to run.</summary>
-public sealed record ReferralOptions(int Clients, int Seconds, bool GrainLayer, bool EndToEnd)
+/// <summary>
+/// Command line of <c>referrals</c>: concurrent clients, seconds per measured phase, which layers to run, and whether
+/// to run the end-to-end benchmark against a 2-silo + 2-gateway cluster on PostgreSQL too.
+/// </summary>
+public sealed record ReferralOptions(int Clients, int Seconds, bool GrainLayer, bool EndToEnd, bool Cluster = false)
 {
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
@@ -19,6 +22,7 @@ public sealed record ReferralOptions(int Clients, int Seconds, bool GrainLayer, 
                 "--seconds" => options with { Seconds = Positive(args, ++i) },
                 "--grain-only" => options with { EndToEnd = false },
                 "--e2e-only" => options with { GrainLayer = false },
+                "--cluster" => options with { GrainLayer = false, EndToEnd = true, Cluster = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }

@@ -18,7 +18,7 @@ public sealed class SmallChunkGatewayFixture : IAsyncLifetime
     public string DataDirectory => _data;
 
     public async Task InitializeAsync() =>
-        Gateway = await GatewayProcess.StartAsync(_data, settings: [$"--Hub:Attachments:MaxChunkBytes={MaxChunkBytes}"]);
+        Gateway = await GatewayProcess.StartAsync(_data, arguments: [$"--Hub:Attachments:MaxChunkBytes={MaxChunkBytes}"]);
 
     public async Task DisposeAsync()
     {

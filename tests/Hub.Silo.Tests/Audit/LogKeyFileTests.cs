@@ -31,6 +31,21 @@ public sealed class LogKeyFileTests : IDisposable
     }
 
     [Fact]
+    public async Task SilosStartingTogetherOnOneSharedFileAllGetTheSameKey()
+    {
+        using var start = new Barrier(8);
+        var keys = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            using var key = LogKeyFile.LoadOrCreate(KeyPath, Name);
+            return VerifierKeyOf(key);
+        })));
+
+        Assert.Single(keys.Distinct());
+        Assert.Equal(["hub-log.key"], Directory.GetFiles(Path.GetDirectoryName(KeyPath)!).Select(f => Path.GetFileName(f)!));   // no temporary file left
+    }
+
+    [Fact]
     public void TheLoadedKeyCannotBeExported()
     {
         using var key = LogKeyFile.LoadOrCreate(KeyPath, Name);

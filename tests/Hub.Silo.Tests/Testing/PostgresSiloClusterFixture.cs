@@ -10,7 +10,7 @@ namespace Hub.Silo.Tests.Testing;
 
 /// <summary>
 /// One in-process silo configured as an operator would for a cluster (<c>Hub:Journal:Provider=Postgres</c>) over a
-/// throwaway database, with the demo network defined. Reminders stay in a SQLite file until they move to PostgreSQL.
+/// throwaway database, with the demo network defined. Reminders follow the journal into PostgreSQL (hub_reminders).
 /// </summary>
 public sealed class PostgresSiloClusterFixture : IAsyncLifetime
 {
