@@ -3,6 +3,7 @@ using System.Text;
 using Hub.Client.Api;
 using Hub.Client.Wire;
 using Hub.Gateway.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Gateway.Tests.Sdk;
 

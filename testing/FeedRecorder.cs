@@ -2,11 +2,13 @@ using Hub.Client.Api;
 using Hub.Client.Live;
 using Hub.Client.Wire;
 
-namespace Hub.Cluster.Tests.Infrastructure;
+namespace Hub.Testing;
 
-/// <summary>Runs the SDK's live inbox feed against one gateway and keeps everything it delivers.</summary>
+/// <summary>Runs an <see cref="InboxFeedConnection"/> and keeps everything it delivers, for bounded waits and assertions.</summary>
 public sealed class FeedRecorder : IAsyncDisposable
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private readonly List<InboxItem> _items = [];
     private readonly Lock _lock = new();
     private readonly Task _pump;
@@ -45,6 +47,23 @@ public sealed class FeedRecorder : IAsyncDisposable
         var feed = new InboxFeedConnection(endpoint, afterSeq);
         await feed.StartAsync();
         return new FeedRecorder(feed);
+    }
+
+    /// <summary>Waits (at most 30 s) until an item matches; fails with what arrived instead.</summary>
+    public async Task<InboxItem> WaitForAsync(Guid caseId, InboxItemKind kind)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Items.FirstOrDefault(i => i.CaseId == caseId && i.Kind == kind) is { } item)
+            {
+                return item;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No {kind} for case {caseId} within {Patience.TotalSeconds} s; received: {string.Join(", ", Items.Select(i => $"{i.Seq}:{i.Kind}"))}");
     }
 
     public async ValueTask DisposeAsync()
