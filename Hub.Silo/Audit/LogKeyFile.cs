@@ -35,7 +35,18 @@ internal static class LogKeyFile
             throw new InvalidOperationException($"The log key file '{fullPath}' is readable by others; make it owner-only (chmod 600).");
         }
 
-        return Load(fullPath, name);
+        // A file another silo is still writing reads as incomplete for a moment: retry briefly before refusing it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Load(fullPath, name);
+            }
+            catch (InvalidOperationException) when (attempt < 20 && DateTime.UtcNow - File.GetLastWriteTimeUtc(fullPath) < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private static void Create(string fullPath, string name)
@@ -51,29 +62,25 @@ internal static class LogKeyFile
             typed[0] = NoteKeyId.Ed25519;
             seed.CopyTo(typed, 1);
             var text = $"{Prefix}{name}+{keyId.ToString("x8", CultureInfo.InvariantCulture)}+{Convert.ToBase64String(typed)}\n";
-            // Silos of a cluster may share one key file and start together: the key is written whole to a
-            // private temporary file and then moved into place without replacing, so every silo reads one
-            // complete key, the first one in place.
-            var temporary = $"{fullPath}.{Guid.NewGuid():N}.tmp";
+            // Silos of a cluster may share one key file and start together. Creating the file itself with
+            // CreateNew (O_EXCL) lets exactly one silo win; the others find it existing and read it, retrying while
+            // the winner's single write may still be under way (see LoadOrCreate). A rename into place is not
+            // enough: .NET's non-overwriting move checks and renames in two steps, so two silos could both "win".
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = OwnerOnly;
             }
 
-            using (var file = new FileStream(temporary, options))
+            try
             {
+                using var file = new FileStream(fullPath, options);
                 file.Write(Encoding.ASCII.GetBytes(text));
                 file.Flush(flushToDisk: true);
             }
-
-            try
-            {
-                File.Move(temporary, fullPath, overwrite: false);
-            }
             catch (IOException) when (File.Exists(fullPath))
             {
-                File.Delete(temporary);   // another silo created it first: use that one
+                // Another silo created it first: use that one.
             }
         }
         finally
