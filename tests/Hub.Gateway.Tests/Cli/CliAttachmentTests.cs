@@ -45,11 +45,13 @@ public sealed class CliAttachmentTests(SmallChunkGatewayFixture fixture) : IClas
     public async Task AnUploadKilledMidwayContinuesWhenTheSameCommandRunsAgain()
     {
         var (analyst, investigator, caseId) = await CaseBetweenAsync("de-hotline", "analyst", "de-police", "investigator");
-        var plain = RandomBytes(2, 8 * 1024 * 1024);
+        // Large enough (512 chunks of 64 KiB, each synced by the hub) that the rest of the upload outlasts the
+        // moment between the 10% line and the kill even on an idle machine.
+        var plain = RandomBytes(2, 32 * 1024 * 1024);
         var file = await WriteAsync("large.bin", plain);
         string[] refer = ["refer", caseId, "--to", "de-police", "--from-synthetic", "--attach", file, "--progress", "lines", "--json", "--profile", analyst];
 
-        // First run: killed once the hub holds a tenth of the sealed file (128 chunks of 64 KiB, each synced).
+        // First run: killed once the hub holds a tenth of the sealed file.
         using (var first = _cli.Start(refer))
         {
             _ = first.StandardOutput.ReadToEndAsync();
