@@ -1,9 +1,10 @@
 // Read-through SHA-256 (FIPS 180-4) and byte count: the plaintext's digest and size while it is being sealed, in one pass.
+// Referrals.VerifyingReadStream builds on it to check a signed digest at end of input.
 using System.Security.Cryptography;
 
 namespace Hub.Client.Attachments;
 
-internal sealed class HashingReadStream(Stream inner) : Stream
+internal class HashingReadStream(Stream inner) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -26,9 +27,22 @@ internal sealed class HashingReadStream(Stream inner) : Stream
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer);
-        _hash.AppendData(buffer[..read]);
-        Count += read;
+        if (read > 0)
+        {
+            _hash.AppendData(buffer[..read]);
+            Count += read;
+        }
+        else if (buffer.Length > 0)
+        {
+            OnEndOfInput();
+        }
+
         return read;
+    }
+
+    /// <summary>Called when the inner stream reports its end; may throw instead of letting the end through.</summary>
+    protected virtual void OnEndOfInput()
+    {
     }
 
     public override void Flush()

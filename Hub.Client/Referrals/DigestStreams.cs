@@ -4,6 +4,7 @@
 // releases the final chunk after it has seen the end of its input, so a payload that does not
 // match the signed digest never yields its last chunk, and the plaintext stream never ends cleanly.
 using System.Security.Cryptography;
+using Hub.Client.Attachments;
 using Hub.Client.Crypto;
 
 namespace Hub.Client.Referrals;
@@ -53,62 +54,22 @@ internal sealed class HashingWriteStream(Stream inner) : Stream
 }
 
 /// <summary>Read-through SHA-256 that fails at end of input unless the digest matches.</summary>
-internal sealed class VerifyingReadStream(Stream inner, byte[] expected) : Stream
+internal sealed class VerifyingReadStream(Stream inner, byte[] expected) : HashingReadStream(inner)
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private bool _verified;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
+    protected override void OnEndOfInput()
     {
-        var read = inner.Read(buffer);
-        if (read > 0)
+        if (_verified)
         {
-            _hash.AppendData(buffer[..read]);
-            return read;
+            return;
         }
 
-        if (!_verified && buffer.Length > 0)
+        if (!CryptographicOperations.FixedTimeEquals(Digest(), expected))
         {
-            if (!CryptographicOperations.FixedTimeEquals(_hash.GetHashAndReset(), expected))
-            {
-                throw new AgeException(AgeErrorKind.StatementMismatch, "The payload does not match the signed payload digest.");
-            }
-
-            _verified = true;
+            throw new AgeException(AgeErrorKind.StatementMismatch, "The payload does not match the signed payload digest.");
         }
 
-        return 0;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _hash.Dispose();
-        }
-
-        base.Dispose(disposing);
+        _verified = true;
     }
 }
