@@ -99,16 +99,16 @@ public static class MerkleHash
             throw new ArgumentException("Child hashes must be 32 bytes.");
         }
         RequireDestination(destination);
+        if (OpenSslSha256.IsAvailable)
+        {
+            OpenSslSha256.HashNode(left, right, destination);
+            return;
+        }
+
         Span<byte> buffer = stackalloc byte[1 + (2 * Size)];
         buffer[0] = NodePrefix;
         left.CopyTo(buffer[1..]);
         right.CopyTo(buffer[(1 + Size)..]);
-        if (OpenSslSha256.IsAvailable)
-        {
-            // Three native calls on the copied 65 bytes: about 20 ns less than passing prefix and children apart.
-            OpenSslSha256.Hash(buffer, [], destination);
-            return;
-        }
 
         // Reusing one hash context per thread avoids the per-call context setup of SHA256.HashData,
         // which dominates the cost of a 65-byte input (measured: about 10-25% faster proof verification).
