@@ -49,7 +49,7 @@ public static class Forwarding
         var forwarding = new ForwardingStatement(
             SHA256.HashData(referral.Statement.Statement), SHA256.HashData(header), added.AgencyId, added.Generation,
             forwarder.AgencyId, forwarder.Device.DeviceId, forwardedAt, digests);
-        return new ForwardedReferral(referral.Statement, SignedStatement.Create(forwarding.Encode(), forwarder.Device), header, referral.Payload, ordered);
+        return new ForwardedReferral(referral.Statement, forwarding.Sign(forwarder.Device), header, referral.Payload, ordered);
     }
 
     /// <summary>

@@ -15,6 +15,7 @@
 using Hub.Client.Content;
 using Hub.Client.Crypto;
 using Hub.Client.Crypto.Format;
+using Hub.Client.Keys;
 
 namespace Hub.Client.Referrals;
 
@@ -95,6 +96,19 @@ public sealed record ForwardingStatement
         }
 
         return writer.ToArray();
+    }
+
+    /// <summary>Signs the statement with the forwarding device's key.</summary>
+    /// <exception cref="ArgumentException"><paramref name="signer"/> is not the <see cref="ForwarderDeviceId"/> device.</exception>
+    public SignedStatement Sign(DeviceKey signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (signer.DeviceId != ForwarderDeviceId)
+        {
+            throw new ArgumentException("The signer must be the forwarding device.", nameof(signer));
+        }
+
+        return SignedStatement.Create(Encode(), signer);
     }
 
     /// <summary>Parses either version's canonical encoding.</summary>
