@@ -117,7 +117,7 @@ public sealed partial class AgencyWorkspace
             var signed = forwarding.Attachments.FirstOrDefault(a => a.AttachmentId == reference.Id)
                 ?? throw new AgeException(
                     AgeErrorKind.NoMatchingRecipient,
-                    $"Message {referral.Statement.MessageId} was forwarded to {AgencyId} without a key for attachment {reference.Id} (forwarded before attachments were re-wrapped); this agency cannot open it.");
+                    $"Message {referral.Statement.MessageId} was forwarded to {AgencyId} without a key for attachment {reference.Id} (the hub did not hold it then, or the forward predates re-wrapped attachments); this agency cannot open it.");
             keyHeader = await Api.GetAttachmentHeaderAsync(caseId, referral.Statement.MessageId, reference.Id, ct);
             ReferralChecks.RequireDigest(keyHeader, signed.HeaderDigest, "re-wrapped attachment header");
             generations = [forwarding.AddedGeneration];

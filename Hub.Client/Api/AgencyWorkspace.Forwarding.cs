@@ -2,6 +2,7 @@
 // covers the message's key header and, for every attachment its signed content names, the attachment's key header:
 // the sealed attachment is downloaded once, checked whole against the signed reference, and only its header gets a
 // stanza for the added agency. One forwarding statement (version 2 when there are attachments) signs all of it.
+using System.Net;
 using Hub.Client.Content;
 using Hub.Client.Crypto;
 using Hub.Client.Referrals;
@@ -16,7 +17,7 @@ public sealed partial class AgencyWorkspace
     /// case by a forward) at its current generation, and sends the new headers with this device's forwarding statement.
     /// </summary>
     /// <exception cref="AgeException">The message or an attachment does not verify (nothing is sent).</exception>
-    /// <exception cref="HubApiException">The hub refused the re-wrap, or an attachment the message names is not on the hub.</exception>
+    /// <exception cref="HubApiException">The hub refused the re-wrap or a download (an attachment the hub does not hold, 404, is skipped).</exception>
     public async Task<CommandAccepted> RewrapAsync(Guid caseId, Guid messageId, string toAgency, Guid? commandId = null, CancellationToken ct = default) =>
         await Api.AddRewrapAsync(caseId, await PrepareRewrapAsync(caseId, messageId, toAgency, commandId, ct), ct);
 
@@ -40,7 +41,15 @@ public sealed partial class AgencyWorkspace
         var attachments = new List<ForwardedAttachmentHeader>();
         foreach (var reference in await AttachmentsNamedAsync(caseId, opened, ct))
         {
-            attachments.Add(await Api.ReadAttachmentAsync(caseId, reference.Id, (sealedFile, token) => Forwarding.RewrapAttachmentAsync(sealedFile, reference, keys, added, token), ct));
+            try
+            {
+                attachments.Add(await Api.ReadAttachmentAsync(caseId, reference.Id, (sealedFile, token) => Forwarding.RewrapAttachmentAsync(sealedFile, reference, keys, added, token), ct));
+            }
+            catch (HubApiException e) when (e.Status == HttpStatusCode.NotFound)
+            {
+                // Named but not on the hub (never uploaded, or abandoned): no participant can download it, so there is no
+                // key to pass on. Any other refusal or failure stops the re-wrap.
+            }
         }
 
         var forwarded = await Forwarding.ForwardAsync(
@@ -52,11 +61,14 @@ public sealed partial class AgencyWorkspace
     }
 
     // Content that is not a referral-content document names no attachments (there is nowhere to name them), so a message
-    // of other bytes is re-wrapped alone, as before attachments were re-wrapped.
+    // of other bytes is re-wrapped alone, as before attachments were re-wrapped. A reference without a sealed digest cannot
+    // be tied to any file (recipients refuse to open it too), so it is not re-wrapped either.
     private async Task<IReadOnlyList<AttachmentReference>> AttachmentsNamedAsync(Guid caseId, OpenedReferral opened, CancellationToken ct)
     {
         var view = await Api.GetCaseAsync(caseId, ct);
         var context = new ContentContext(Enum.Parse<CasePriority>(view.Priority.ToString()));
-        return ReferralContentCodec.TryDecode(opened.Plaintext, context, out var content, out _) ? content.Attachments : [];
+        return ReferralContentCodec.TryDecode(opened.Plaintext, context, out var content, out _)
+            ? [.. content.Attachments.Where(a => a.SealedSha256 is not null && a.SealedSize is not null)]
+            : [];
     }
 }

@@ -33,9 +33,12 @@ public sealed class ForwardedAttachmentTests(GatewayProcessFixture hub) : IClass
         var rewrap = await story.Sender.Workspace.PrepareRewrapAsync(story.CaseId, story.MessageId, story.Added.AgencyId);
         await story.Sender.Api.AddRewrapAsync(story.CaseId, rewrap);
 
+        // The content also names an attachment the hub never received: nobody can download it, so it has no re-wrap.
         var forwarding = ForwardingStatement.Parse(rewrap.Statement);
         Assert.Equal(2, forwarding.Attachments.Count);
         Assert.Equal(story.References.Select(r => r.Id).Order(), rewrap.Attachments!.Select(a => a.AttachmentId).Order());
+        var missing = await Assert.ThrowsAsync<AgeException>(() => story.Added.Workspace.OpenAttachmentAsync(story.CaseId, story.MessageId, story.NeverUploaded.Id, new MemoryStream()));
+        Assert.Equal(AgeErrorKind.NoMatchingRecipient, missing.Kind);
         foreach (var (reference, plain) in story.References.Zip(story.Plaintexts))
         {
             var output = new MemoryStream();
@@ -186,8 +189,8 @@ public sealed class ForwardedAttachmentTests(GatewayProcessFixture hub) : IClass
     }
 
     /// <summary>
-    /// A hotline refers a case with two attachments (one of several 64 KiB chunks) to a police unit; a second police unit,
-    /// not yet in the case, will be added. <paramref name="swaps"/>: header answers the added unit's transport replaces.
+    /// A hotline refers a case with two attachments (one of several 64 KiB chunks), and a reference to a third it never
+    /// uploaded, to a police unit; a second police unit, not yet in the case, will be added. <paramref name="swaps"/>: header answers the added unit's transport replaces.
     /// </summary>
     private async Task<ForwardStory> ReferWithAttachmentsAsync(string prefix, CaseHandling handling, Dictionary<string, byte[]>? swaps = null)
     {
@@ -206,9 +209,10 @@ public sealed class ForwardedAttachmentTests(GatewayProcessFixture hub) : IClass
             references.Add(await sender.Workspace.UploadAttachmentAsync(caseId, new MemoryStream(plain), $"capture-{index}.bin", "application/octet-stream", [recipient.AgencyId]));
         }
 
-        var content = SyntheticContent.CreateReferral(7, priority: CasePriority.High) with { Attachments = references };
+        var neverUploaded = references[1] with { Id = Guid.NewGuid(), FileName = "never-uploaded.bin" };
+        var content = SyntheticContent.CreateReferral(7, priority: CasePriority.High) with { Attachments = [.. references, neverUploaded] };
         var (messageId, _) = await sender.Workspace.ReferAsync(caseId, ReferralContentCodec.Encode(content, new ContentContext(CasePriority.High)), [recipient.AgencyId]);
-        return new ForwardStory(sender, recipient, added, caseId, messageId, references, plaintexts);
+        return new ForwardStory(sender, recipient, added, caseId, messageId, references, plaintexts, neverUploaded);
     }
 
     private async Task<AgencyDesk> DefineSwappingAsync(string agencyId, Dictionary<string, byte[]> swaps)
@@ -231,7 +235,8 @@ public sealed class ForwardedAttachmentTests(GatewayProcessFixture hub) : IClass
     }
 
     private sealed record ForwardStory(
-        AgencyDesk Sender, AgencyDesk Recipient, AgencyDesk Added, Guid CaseId, Guid MessageId, List<AttachmentReference> References, byte[][] Plaintexts) : IDisposable
+        AgencyDesk Sender, AgencyDesk Recipient, AgencyDesk Added, Guid CaseId, Guid MessageId, List<AttachmentReference> References, byte[][] Plaintexts,
+        AttachmentReference NeverUploaded) : IDisposable
     {
         public void Dispose()
         {
