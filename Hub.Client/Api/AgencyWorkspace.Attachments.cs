@@ -94,17 +94,39 @@ public sealed partial class AgencyWorkspace
     /// into <paramref name="output"/> chunk by chunk, each chunk only after its tag verified, and finally checks the
     /// plaintext's size and SHA-256. <paramref name="progress"/> receives the sealed bytes downloaded.
     /// </summary>
-    /// <exception cref="AgeException">StatementMismatch (other bytes than the referral names; nothing written), or an age error.</exception>
+    /// <remarks>
+    /// For an agency added by a forward (<paramref name="referral"/> was opened as a forward to it), the key comes from the
+    /// attachment header the forwarder re-wrapped for it: its SHA-256 must be the one the verified forwarding statement
+    /// binds to this attachment, and its file key must verify the sealed file's own header MAC before the original payload
+    /// is decrypted with it.
+    /// </remarks>
+    /// <exception cref="AgeException">
+    /// StatementMismatch (other bytes than the referral names, or a re-wrapped header the forwarder did not sign or that holds
+    /// another key; nothing written), NoMatchingRecipient (forwarded without this attachment), or an age error.
+    /// </exception>
     public async Task OpenAttachmentAsync(
         Guid caseId, OpenedReferral referral, AttachmentReference reference, Stream output, IProgress<long>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(output);
-        var keys = await KeysForAsync([.. referral.Statement.Recipients.Where(r => r.AgencyId == AgencyId).Select(r => r.Generation)], ct);
+        byte[]? keyHeader = null;
+        IReadOnlyList<uint> generations = [.. referral.Statement.Recipients.Where(r => r.AgencyId == AgencyId).Select(r => r.Generation)];
+        if (referral.Forwarding is { } forwarding && forwarding.AddedAgencyId == AgencyId)
+        {
+            var signed = forwarding.Attachments.FirstOrDefault(a => a.AttachmentId == reference.Id)
+                ?? throw new AgeException(
+                    AgeErrorKind.NoMatchingRecipient,
+                    $"Message {referral.Statement.MessageId} was forwarded to {AgencyId} without a key for attachment {reference.Id} (the hub did not hold it then, or the forward predates re-wrapped attachments); this agency cannot open it.");
+            keyHeader = await Api.GetAttachmentHeaderAsync(caseId, referral.Statement.MessageId, reference.Id, ct);
+            ReferralChecks.RequireDigest(keyHeader, signed.HeaderDigest, "re-wrapped attachment header");
+            generations = [forwarding.AddedGeneration];
+        }
+
+        var keys = await KeysForAsync(generations, ct);
         await using var spool = SpoolFile.Create();
         await Api.DownloadAttachmentAsync(caseId, reference.Id, spool, progress, ct);
         await spool.FlushAsync(ct);
-        await AttachmentOpener.OpenAsync(spool, reference, keys, output, ct);
+        await AttachmentOpener.OpenAsync(spool, reference, keys, output, keyHeader, ct);
     }
 }

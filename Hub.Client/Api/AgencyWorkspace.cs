@@ -146,25 +146,6 @@ public sealed partial class AgencyWorkspace(HubApiClient api, string agencyId, D
         return await Referral.OpenAsync(new SealedReferral(envelope.Header, envelope.Payload, original), caseId, messageId, directory, mine, ct);
     }
 
-    /// <summary>
-    /// Re-wraps a message this agency can read for <paramref name="toAgency"/> (added to the case by a
-    /// forward), at its current generation, and sends the new header with this device's forwarding statement.
-    /// </summary>
-    public async Task<CommandAccepted> RewrapAsync(Guid caseId, Guid messageId, string toAgency, Guid? commandId = null, CancellationToken ct = default)
-    {
-        var envelope = await Api.GetEnvelopeAsync(caseId, messageId, ct);
-        var directory = await LoadDirectoryAsync(new[] { envelope.SenderAgency, AgencyId }.Distinct(StringComparer.Ordinal), ct);
-        var statement = ReferralStatement.Parse(envelope.Statement);
-        var keys = await KeysForAsync([.. statement.Recipients.Where(r => r.AgencyId == AgencyId).Select(r => r.Generation)], ct);
-        var added = await CurrentGenerationOfAsync(toAgency, ct);
-        var forwarded = await Forwarding.ForwardAsync(
-            new SealedReferral(envelope.Header, envelope.Payload, new SignedStatement(envelope.Statement, envelope.Signature)),
-            caseId, messageId, directory, keys, new ReferralSender(AgencyId, Device), added, _time.GetUtcNow(), ct);
-        return await Api.AddRewrapAsync(caseId, new AddRewrap(
-            commandId ?? Guid.NewGuid(), messageId, new RecipientKey(toAgency, (int)added.Generation), Device.DeviceId,
-            forwarded.Header, forwarded.Forwarding.Statement, forwarded.Forwarding.Signature), ct);
-    }
-
     /// <summary>The verified key directory of <paramref name="agencies"/> (pinned, if this workspace has pins).</summary>
     public async Task<IKeyDirectory> LoadDirectoryAsync(IEnumerable<string> agencies, CancellationToken ct = default)
     {

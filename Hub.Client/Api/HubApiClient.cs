@@ -119,6 +119,18 @@ public sealed partial class HubApiClient : IDisposable
         return CaseCommandAsync(caseId, $"messages/{command.MessageId}/rewraps", command, ct);
     }
 
+    /// <summary>
+    /// <c>GET …/messages/{mid}/attachments/{aid}/header</c>: the attachment's key header re-wrapped for the caller's agency
+    /// when the message was forwarded to it (403 when there is none for the agency). Check its digest against the
+    /// forwarding statement before use.
+    /// </summary>
+    public async Task<byte[]> GetAttachmentHeaderAsync(Guid caseId, Guid messageId, Guid attachmentId, CancellationToken ct = default)
+    {
+        using var response = await SendRawAsync(
+            HttpMethod.Get, $"api/cases/{caseId}/messages/{messageId}/attachments/{attachmentId}/header", null, HttpCompletionOption.ResponseContentRead, ct);
+        return await response.Content.ReadAsByteArrayAsync(ct);
+    }
+
     /// <summary><c>POST …/attachments</c>: declares a sealed attachment upload; repeating the same declaration returns its state.</summary>
     public Task<UploadState> OpenUploadAsync(Guid caseId, OpenUpload request, CancellationToken ct = default) =>
         SendAsync<UploadState>(HttpMethod.Post, $"api/cases/{caseId}/attachments", request, ct);
@@ -148,20 +160,35 @@ public sealed partial class HubApiClient : IDisposable
         SendAsync<UploadState>(HttpMethod.Post, $"api/cases/{caseId}/attachments/{attachmentId}/completion", null, ct);
 
     /// <summary><c>GET …/attachments/{aid}</c>: copies the sealed bytes into <paramref name="destination"/> (the download is journaled). Verify before use.</summary>
-    public async Task DownloadAttachmentAsync(Guid caseId, Guid attachmentId, Stream destination, IProgress<long>? progress = null, CancellationToken ct = default)
+    public Task DownloadAttachmentAsync(Guid caseId, Guid attachmentId, Stream destination, IProgress<long>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        return ReadAttachmentAsync(caseId, attachmentId, async (body, token) =>
+        {
+            var buffer = new byte[1 << 16];
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer, token)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, read), token);
+                total += read;
+                progress?.Report(total);
+            }
+
+            return total;
+        }, ct);
+    }
+
+    /// <summary>
+    /// <c>GET …/attachments/{aid}</c>: hands the sealed bytes to <paramref name="read"/> as a forward-only stream while they
+    /// arrive (the download is journaled). Verify before use.
+    /// </summary>
+    public async Task<T> ReadAttachmentAsync<T>(Guid caseId, Guid attachmentId, Func<Stream, CancellationToken, Task<T>> read, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
         using var response = await SendRawAsync(HttpMethod.Get, $"api/cases/{caseId}/attachments/{attachmentId}", null, HttpCompletionOption.ResponseHeadersRead, ct);
         await using var body = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer, ct)) > 0)
-        {
-            await destination.WriteAsync(buffer.AsMemory(0, read), ct);
-            total += read;
-            progress?.Report(total);
-        }
+        return await read(body, ct);
     }
 
     /// <summary><c>GET /api/inbox?after=N&amp;limit=L</c>: the caller's agency's inbox after sequence <paramref name="after"/>.</summary>

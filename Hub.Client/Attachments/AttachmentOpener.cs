@@ -3,15 +3,22 @@
 // exactly the bytes the sender sealed (a hub or co-recipient cannot substitute another file, not even one under the
 // same file key); (3) only then is the age header opened and the payload decrypted chunk by chunk, each chunk released
 // after its Poly1305 tag verified; (4) the plaintext's size and SHA-256 are checked at the end against the reference.
+// An agency added by a forward is not in the file's own header: it takes the file key from the header the forwarder
+// re-wrapped for it (whose digest the caller checked against the forwarder's signature), and that key must verify the
+// MAC of the file's own header (HMAC-SHA-256 under HKDF(file key, "header")) before the payload is decrypted with it.
+// The MAC check ties the key to this file: a key from any other header, even one the forwarder signed, fails it.
 using System.Security.Cryptography;
 using Hub.Client.Content;
 using Hub.Client.Crypto;
+using Hub.Client.Crypto.Format;
 
 namespace Hub.Client.Attachments;
 
 internal static class AttachmentOpener
 {
-    public static async Task OpenAsync(Stream sealedFile, AttachmentReference reference, IReadOnlyList<IIdentity> keys, Stream output, CancellationToken ct)
+    /// <param name="keyHeader">For an agency added by a forward: the re-wrapped header to take the file key from (digest already checked); else null.</param>
+    public static async Task OpenAsync(
+        Stream sealedFile, AttachmentReference reference, IReadOnlyList<IIdentity> keys, Stream output, byte[]? keyHeader, CancellationToken ct)
     {
         if (reference.SealedSha256 is not { } sealedSha256 || reference.SealedSize is not { } sealedSize)
         {
@@ -26,7 +33,7 @@ internal static class AttachmentOpener
         }
 
         sealedFile.Position = 0;
-        using var plaintext = Envelope.OpenRead(sealedFile, keys);
+        using var plaintext = keyHeader is null ? Envelope.OpenRead(sealedFile, keys) : OpenWithKeyFrom(keyHeader, sealedFile, keys);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 16];
         long written = 0;
@@ -42,5 +49,20 @@ internal static class AttachmentOpener
         {
             throw new AgeException(AgeErrorKind.StatementMismatch, "The decrypted attachment does not match the size and SHA-256 the referral names; discard what was written.");
         }
+    }
+
+    // The file key from keyHeader (whose own MAC Unwrap verifies), checked against the sealed file's header MAC, then the
+    // sealed file's payload (its nonce and chunks) decrypted under it: "header A's file key, file B's payload" only when
+    // B's header vouches for that key.
+    private static Stream OpenWithKeyFrom(byte[] keyHeader, Stream sealedFile, IReadOnlyList<IIdentity> keys)
+    {
+        var own = EnvelopeHeader.Read(sealedFile);
+        using var fileKey = EnvelopeHeader.Parse(keyHeader).Unwrap(keys);
+        if (!own.VerifyMac(fileKey))
+        {
+            throw new AgeException(AgeErrorKind.StatementMismatch, "The re-wrapped header holds another file key than the attachment's own header; nothing was decrypted.");
+        }
+
+        return Payload.OpenRead(fileKey, sealedFile);
     }
 }

@@ -119,6 +119,12 @@ public static class Labels
     /// <summary>Domain label opening every signed forwarding statement.</summary>
     public static ReadOnlySpan<byte> ForwardingStatement => "referral-hub/v1/forwarding-statement"u8;
 
+    /// <summary>
+    /// Domain label of the forwarding statement's second version: the first version's fields followed by the re-wrapped
+    /// attachment headers' digests. Written only when a forward re-wraps attachments, so each statement has one encoding.
+    /// </summary>
+    public static ReadOnlySpan<byte> ForwardingStatementV2 => "referral-hub/v2/forwarding-statement"u8;
+
     /// <summary>Domain label opening every signed device enrolment statement.</summary>
     public static ReadOnlySpan<byte> EnrolmentStatement => "referral-hub/v1/enrolment-statement"u8;
 

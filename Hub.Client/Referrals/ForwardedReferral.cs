@@ -1,5 +1,6 @@
 // A referral forwarded to an added agency: the original signed statement, the forwarder's signed
-// statement, the re-wrapped header and the original, unchanged payload.
+// statement, the re-wrapped header, the original, unchanged payload, and the re-wrapped headers of the
+// attachments the referral names (their sealed files stay as they are on the hub).
 using Hub.Client.Crypto;
 
 namespace Hub.Client.Referrals;
@@ -9,7 +10,9 @@ namespace Hub.Client.Referrals;
 /// <param name="Forwarding">The forwarder's signed <see cref="ForwardingStatement"/>.</param>
 /// <param name="Header">The re-wrapped age header (original stanzas plus the added agency's).</param>
 /// <param name="Payload">The original age payload, byte for byte.</param>
-public sealed record ForwardedReferral(SignedStatement Original, SignedStatement Forwarding, byte[] Header, byte[] Payload)
+/// <param name="Attachments">Re-wrapped attachment headers, in the order the forwarding statement lists them (none for a forward without attachments).</param>
+public sealed record ForwardedReferral(
+    SignedStatement Original, SignedStatement Forwarding, byte[] Header, byte[] Payload, IReadOnlyList<ForwardedAttachmentHeader>? Attachments = null)
 {
     /// <summary>The complete binary age file.</summary>
     public byte[] ToAgeFile() => [.. Header, .. Payload];

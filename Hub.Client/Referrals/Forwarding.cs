@@ -3,7 +3,11 @@
 // re-encrypted) and signs a ForwardingStatement (Ed25519) binding the original statement's and the
 // new header's SHA-256 digests to the added agency and generation and to the forwarder. The hub
 // decides whether the handling codes allow the forward (and records consent) before it accepts it.
+// Attachments the referral names are re-wrapped the same way, header only: the forwarder checks the
+// whole sealed file against the signed reference first (a header alone cannot be tied to the file it
+// came from), and the statement (version 2) binds each new header's digest to its attachment id.
 using System.Security.Cryptography;
+using Hub.Client.Content;
 using Hub.Client.Crypto;
 using Hub.Client.Crypto.Format;
 using Hub.Client.Keys;
@@ -17,12 +21,16 @@ public static class Forwarding
     /// Verifies <paramref name="referral"/> as a recipient would, then re-wraps its file key for
     /// <paramref name="added"/> and signs the forwarding statement with <paramref name="forwarder"/>.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="attachments"/> are the referral's attachments re-wrapped for the same agency and generation (see
+    /// <see cref="RewrapAttachmentAsync"/>); their header digests go into the signed statement (version 2).
+    /// </remarks>
     /// <exception cref="AgeException">The original does not verify (as in <see cref="Referral.OpenAsync"/>).</exception>
-    /// <exception cref="ArgumentException">The forwarder's agency is not a recipient, or the added agency already is.</exception>
+    /// <exception cref="ArgumentException">The forwarder's agency is not a recipient, the added agency already is, or an attachment appears twice.</exception>
     public static async Task<ForwardedReferral> ForwardAsync(
         SealedReferral referral, Guid caseId, Guid messageId, IKeyDirectory directory,
         IReadOnlyList<AgencyGenerationSecret> keys, ReferralSender forwarder, AgencyGenerationKey added,
-        DateTimeOffset forwardedAt, CancellationToken cancellationToken = default)
+        DateTimeOffset forwardedAt, IReadOnlyList<ForwardedAttachmentHeader>? attachments = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(forwarder);
@@ -31,23 +39,66 @@ public static class Forwarding
         ReferralChecks.RequireAddressed(statement.Recipients, keys);
         ReferralChecks.RequireDigest(referral.Header, statement.HeaderDigest, "header");
         ReferralChecks.RequireDigest(referral.Payload, statement.PayloadDigest, "payload");
-        if (!statement.Recipients.Any(r => r.AgencyId == forwarder.AgencyId))
-        {
-            throw new ArgumentException("Only a recipient agency can forward a referral.", nameof(forwarder));
-        }
-
-        if (statement.Recipients.Any(r => r.AgencyId == added.AgencyId))
-        {
-            throw new ArgumentException("The agency is already a recipient.", nameof(added));
-        }
+        RequireForwardable(statement, forwarder.AgencyId, added.AgencyId);
+        var ordered = (attachments ?? []).Order(Comparer<ForwardedAttachmentHeader>.Create((a, b) => AttachmentHeaderDigest.CompareIds(a.AttachmentId, b.AttachmentId))).ToList();
+        var digests = ordered.Select(a => new AttachmentHeaderDigest(a.AttachmentId, SHA256.HashData(a.Header ?? throw new ArgumentException("An attachment header is missing.", nameof(attachments))))).ToList();
 
         var original = EnvelopeHeader.Parse(referral.Header);
         using var fileKey = original.Unwrap(keys);
         var header = original.AddRecipients(fileKey, [added.PublicKey]).ToArray();
         var forwarding = new ForwardingStatement(
             SHA256.HashData(referral.Statement.Statement), SHA256.HashData(header), added.AgencyId, added.Generation,
-            forwarder.AgencyId, forwarder.Device.DeviceId, forwardedAt);
-        return new ForwardedReferral(referral.Statement, SignedStatement.Create(forwarding.Encode(), forwarder.Device), header, referral.Payload);
+            forwarder.AgencyId, forwarder.Device.DeviceId, forwardedAt, digests);
+        return new ForwardedReferral(referral.Statement, forwarding.Sign(forwarder.Device), header, referral.Payload, ordered);
+    }
+
+    /// <summary>
+    /// Re-wraps one attachment of a referral for <paramref name="added"/>: reads <paramref name="sealedFile"/> (the sealed
+    /// bytes as the hub serves them, forward-only) to its end, checks its size and SHA-256 against
+    /// <paramref name="reference"/> (from the opened, signature-verified referral), and only then unwraps the file key from
+    /// its header with <paramref name="keys"/> and adds a stanza for the added agency. Constant memory: the header is
+    /// kept (at most <see cref="Labels.MaxHeaderSize"/> bytes), the rest only hashed.
+    /// </summary>
+    /// <remarks>
+    /// The whole file is read because the reference signs the whole file's digest: a header alone could be another file's,
+    /// for example an attachment of another case sealed to the same agency, and re-wrapping that file's key would hand it
+    /// to the added agency.
+    /// </remarks>
+    /// <exception cref="AgeException">StatementMismatch (not the file the reference names), or an age error (no stanza for these keys, header MAC).</exception>
+    public static async Task<ForwardedAttachmentHeader> RewrapAttachmentAsync(
+        Stream sealedFile, AttachmentReference reference, IReadOnlyList<AgencyGenerationSecret> keys, AgencyGenerationKey added,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sealedFile);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(added);
+        if (reference.SealedSha256 is not { } sealedSha256 || reference.SealedSize is not { } sealedSize)
+        {
+            throw new AgeException(AgeErrorKind.StatementMismatch, $"Attachment {reference.Id}'s reference names no sealed digest; its header cannot be tied to it.");
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var start = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        long length = 0;
+        int read;
+        while ((read = await sealedFile.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            length += read;
+            start.Write(buffer, 0, (int)Math.Min(read, Math.Max(0, Labels.MaxHeaderSize - start.Length)));
+        }
+
+        if (length != sealedSize || !CryptographicOperations.FixedTimeEquals(hash.GetHashAndReset(), Convert.FromHexString(sealedSha256)))
+        {
+            throw new AgeException(AgeErrorKind.StatementMismatch, $"The sealed bytes of attachment {reference.Id} do not match the digest the referral names; nothing was re-wrapped.");
+        }
+
+        start.Position = 0;
+        var header = EnvelopeHeader.Read(start);
+        using var fileKey = header.Unwrap(keys);
+        return new ForwardedAttachmentHeader(reference.Id, header.AddRecipients(fileKey, [added.PublicKey]).ToArray());
     }
 
     /// <summary>
@@ -81,6 +132,22 @@ public static class Forwarding
         using var payload = new MemoryStream(forwarded.Payload, writable: false);
         using var output = new MemoryStream();
         Payload.Decrypt(fileKey, payload, output);
-        return new OpenedReferral(statement, output.ToArray());
+        return new OpenedReferral(statement, output.ToArray(), forwarding);
+    }
+
+    /// <summary>Fails unless <paramref name="forwarderAgencyId"/> received the referral and <paramref name="addedAgencyId"/> did not.</summary>
+    /// <exception cref="ArgumentException">The forwarder's agency is not a recipient, or the added agency already is.</exception>
+    public static void RequireForwardable(ReferralStatement statement, string forwarderAgencyId, string addedAgencyId)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        if (!statement.Recipients.Any(r => r.AgencyId == forwarderAgencyId))
+        {
+            throw new ArgumentException("Only a recipient agency can forward a referral.", nameof(forwarderAgencyId));
+        }
+
+        if (statement.Recipients.Any(r => r.AgencyId == addedAgencyId))
+        {
+            throw new ArgumentException("The agency is already a recipient.", nameof(addedAgencyId));
+        }
     }
 }

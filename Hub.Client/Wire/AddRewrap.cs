@@ -8,6 +8,10 @@ namespace Hub.Client.Wire;
 /// <param name="Header">The new header.</param>
 /// <param name="Statement">The canonical forwarding statement.</param>
 /// <param name="Signature">The device's signature.</param>
+/// <param name="Attachments">
+/// Re-wrapped headers of the attachments the message names, for the same agency; the statement (version 2) binds each
+/// one's SHA-256. Null or empty when the message names none.
+/// </param>
 public sealed record AddRewrap(
     Guid CommandId,
     Guid MessageId,
@@ -15,4 +19,5 @@ public sealed record AddRewrap(
     string SenderDeviceId,
     byte[] Header,
     byte[] Statement,
-    byte[] Signature);
+    byte[] Signature,
+    IReadOnlyList<RewrappedAttachment>? Attachments = null);

@@ -50,7 +50,9 @@ public sealed record DecideConsent(
 
 /// <summary>
 /// A new recipient header for a message, made by a participant's client for an added agency: same
-/// payload, content key re-wrapped. The forward statement is signed by the re-wrapping device.
+/// payload, content key re-wrapped; likewise the key headers of the attachments the message names
+/// (<see cref="Attachments"/>, null or empty when none). The forward statement is signed by the re-wrapping
+/// device and binds every header's digest.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Hub.Contracts.Cases.AddRewrap")]
 public sealed record AddRewrap(
@@ -60,7 +62,8 @@ public sealed record AddRewrap(
     [property: Id(3)] string SenderDeviceId,
     [property: Id(4)] byte[] Header,
     [property: Id(5)] byte[] Statement,
-    [property: Id(6)] byte[] Signature);
+    [property: Id(6)] byte[] Signature,
+    [property: Id(7)] IReadOnlyList<RewrappedAttachment>? Attachments = null);
 
 /// <summary>A police unit delays the takedown notice until <see cref="Until"/> (at most the configured maximum).</summary>
 [GenerateSerializer, Immutable, Alias("Hub.Contracts.Cases.PlaceHold")]

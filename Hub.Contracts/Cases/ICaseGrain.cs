@@ -35,6 +35,13 @@ public interface ICaseGrain : IGrainWithGuidKey
     [Alias("FetchAttachmentAsync")]
     Task<(CaseResult Result, StoredAttachment? Attachment)> FetchAttachmentAsync(Caller caller, Guid attachmentId, CancellationToken ct = default);
 
+    /// <summary>
+    /// The key header of an attachment re-wrapped for the caller's agency with its re-wrap of <paramref name="messageId"/>:
+    /// NotFound for non-participants and unknown messages or attachments, Forbidden when none was made for the agency.
+    /// </summary>
+    [Alias("FetchAttachmentHeaderAsync")]
+    Task<(CaseResult Result, byte[]? Header)> FetchAttachmentHeaderAsync(Caller caller, Guid messageId, Guid attachmentId, CancellationToken ct = default);
+
     [Alias("DecideAsync")]
     Task<CaseResult> DecideAsync(Caller caller, DecideReferral command, CancellationToken ct = default);
 

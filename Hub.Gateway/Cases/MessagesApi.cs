@@ -9,7 +9,9 @@ namespace Hub.Gateway.Cases;
 
 /// <summary>
 /// Sealed messages: submit (after the gateway checked the sender's signature and what it binds), fetch
-/// the envelope for your agency, add a re-wrapped header for a forwarded agency. Bytes travel base64 in JSON.
+/// the envelope for your agency, add a re-wrapped header (and the re-wrapped headers of the message's
+/// attachments) for a forwarded agency, and fetch such an attachment header. Bytes travel base64 in JSON,
+/// except the attachment header, which is served as it was stored.
 /// </summary>
 public static class MessagesApi
 {
@@ -23,7 +25,9 @@ public static class MessagesApi
         group.MapGet("/{messageId:guid}/envelope", FetchAsync).WithSummary("Your agency's envelope for a message; every fetch is journaled.");
         group.MapPost("/{messageId:guid}/rewraps", RewrapAsync)
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxRequestBytes))
-            .WithSummary("Adds a re-wrapped key header for an agency added to the case.");
+            .WithSummary("Adds a re-wrapped key header for an agency added to the case, with its attachments' re-wrapped headers.");
+        group.MapGet("/{messageId:guid}/attachments/{attachmentId:guid}/header", FetchAttachmentHeaderAsync)
+            .WithSummary("The attachment's key header re-wrapped for your agency when the message was forwarded to it.");
         return app;
     }
 
@@ -82,6 +86,13 @@ public static class MessagesApi
             return CaseResults.Problem(CaseResult.Invalid("The body's messageId differs from the path."));
         }
 
+        if (body.Attachments?.FirstOrDefault(a => a?.Header?.Length > CaseLimits.MaxHeaderBytes) is { } oversized)
+        {
+            return TypedResults.Problem(
+                $"The re-wrapped header of attachment {oversized.AttachmentId} has {oversized.Header.Length} bytes; headers have at most {CaseLimits.MaxHeaderBytes}.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Header too large");
+        }
+
         var original = await grain.GetMessageStatementAsync(caller, messageId, ct);
         if (await verifier.CheckForwardingAsync(caller, body, original, ct) is { } forged)
         {
@@ -89,5 +100,12 @@ public static class MessagesApi
         }
 
         return CaseResults.ToHttp(caseId, await grain.AddRewrapAsync(caller, body, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FetchAttachmentHeaderAsync(
+        Guid caseId, Guid messageId, Guid attachmentId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+    {
+        var (result, header) = await orleans.GetGrain<ICaseGrain>(caseId).FetchAttachmentHeaderAsync(callers.Resolve(http.User), messageId, attachmentId, ct);
+        return header is not null ? TypedResults.Bytes(header, "application/octet-stream") : CaseResults.Problem(result);
     }
 }

@@ -81,6 +81,15 @@ public sealed class StatementVerifier(IClusterClient orleans)
             return "The forwarding statement does not bind this message's statement and the header sent.";
         }
 
+        // Exactly the attachment headers sent, each under its own id: none more, none fewer, none swapped.
+        var sent = body.Attachments ?? [];
+        if (sent.Count != statement.Attachments.Count
+            || !statement.Attachments.All(signed => sent.Count(a => a?.AttachmentId == signed.AttachmentId) == 1
+                && DigestMatches(signed.HeaderDigest, sent.First(a => a?.AttachmentId == signed.AttachmentId)!.Header)))
+        {
+            return "The forwarding statement does not bind exactly the attachment headers sent.";
+        }
+
         if (body.Recipient is null || statement.AddedAgencyId != body.Recipient.AgencyId || statement.AddedGeneration != body.Recipient.Generation
             || statement.ForwarderAgencyId != caller.AgencyId || statement.ForwarderDeviceId != body.SenderDeviceId)
         {

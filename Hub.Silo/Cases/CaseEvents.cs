@@ -42,10 +42,18 @@ public sealed record ConsentDecided(DateTimeOffset At, string ByAgency, string B
 public sealed record ParticipantAdded(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, CaseAgency Agency)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
 
+/// <summary>
+/// A message re-wrapped for an added agency; <paramref name="Attachments"/> names the attachment headers re-wrapped with it
+/// (absent in entries written before attachments were re-wrapped, and when the message names none).
+/// </summary>
 public sealed record RewrapAdded(
     DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId,
-    Guid MessageId, RecipientKey Recipient, string SenderDeviceId, string HeaderDigest, byte[] Statement, byte[] Signature)
+    Guid MessageId, RecipientKey Recipient, string SenderDeviceId, string HeaderDigest, byte[] Statement, byte[] Signature,
+    IReadOnlyList<AttachmentHeaderStored>? Attachments = null)
     : CaseEvent(At, ByAgency, ByUser, CommandId);
+
+/// <summary>A re-wrapped attachment header, stored (like envelope bytes) under its SHA-256 beside the journal.</summary>
+public sealed record AttachmentHeaderStored(Guid AttachmentId, string HeaderDigest);
 
 public sealed record HoldPlaced(DateTimeOffset At, string ByAgency, string ByUser, Guid CommandId, DateTimeOffset Until, HoldReason Reason)
     : CaseEvent(At, ByAgency, ByUser, CommandId);

@@ -47,4 +47,25 @@ public sealed partial class CaseGrain
         var result = await CommitAsync(new AttachmentFetched(clock.GetUtcNow(), caller.AgencyId, caller.UserId, Guid.Empty, attachmentId), ct);
         return (result, new StoredAttachment(stored.AttachmentId, stored.ByAgency, stored.Size, stored.Sha256));
     }
+
+    public async Task<(CaseResult Result, byte[]? Header)> FetchAttachmentHeaderAsync(Caller caller, Guid messageId, Guid attachmentId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (Participant(caller) is null || !CaseRules.MayRead(caller) || !State.Messages.TryGetValue(messageId, out var message)
+            || !State.Attachments.ContainsKey(attachmentId))
+        {
+            return (CaseResult.NotFound, null);
+        }
+
+        // Not journaled: the header is key material for the added agency only, useless without the sealed file, and
+        // every download of that file is journaled.
+        if (!message.Rewraps.TryGetValue(caller.AgencyId, out var rewrap) || rewrap.Attachments?.FirstOrDefault(a => a.AttachmentId == attachmentId) is not { } stored)
+        {
+            return (CaseResult.Forbidden("Your agency has no re-wrapped header for this attachment of this message (original recipients find theirs in the sealed file)."), null);
+        }
+
+        var header = await journal.GetBlobAsync(stored.HeaderDigest, ct)
+            ?? throw new InvalidDataException($"The re-wrapped header of attachment {attachmentId} is missing from the store.");
+        return (new CaseResult(CaseResultStatus.Done, Version: _stream.Version), header);
+    }
 }

@@ -113,11 +113,52 @@ public sealed partial class CaseGrain
             return CaseResult.Invalid("A re-wrap needs a header, a signed statement and its signature.");
         }
 
-        // The re-wrapped header commits with the event that names it (one fsync, never an event without its bytes).
+        if (CheckAttachmentHeaders(command.Attachments) is { } attachmentProblem)
+        {
+            return CaseResult.Invalid(attachmentProblem);
+        }
+
+        // The re-wrapped headers commit with the event that names them (one fsync, never an event without its bytes).
         var header = PendingBlob.Of(command.Header);
+        var attachments = (command.Attachments ?? []).Select(a => (a.AttachmentId, Blob: PendingBlob.Of(a.Header))).ToList();
         return await CommitAsync(
-            [new RewrapAdded(clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, recipient, command.SenderDeviceId, header.Digest, command.Statement, command.Signature)],
-            [header],
+            [
+                new RewrapAdded(
+                    clock.GetUtcNow(), caller.AgencyId, caller.UserId, command.CommandId, command.MessageId, recipient, command.SenderDeviceId, header.Digest,
+                    command.Statement, command.Signature, attachments.Count == 0 ? null : [.. attachments.Select(a => new AttachmentHeaderStored(a.AttachmentId, a.Blob.Digest))]),
+            ],
+            [header, .. attachments.Select(a => a.Blob)],
             ct);
+    }
+
+    /// <summary>Attachment headers are opaque, but each must be for a stored attachment of this case, once, and of header size.</summary>
+    private string? CheckAttachmentHeaders(IReadOnlyList<RewrappedAttachment>? attachments)
+    {
+        attachments ??= [];
+        if (attachments.Count > CaseLimits.MaxRewrappedAttachments)
+        {
+            return $"A re-wrap carries at most {CaseLimits.MaxRewrappedAttachments} attachment headers.";
+        }
+
+        var seen = new HashSet<Guid>();
+        foreach (var attachment in attachments)
+        {
+            if (attachment is null || !seen.Add(attachment.AttachmentId))
+            {
+                return "Each attachment header is for a distinct attachment.";
+            }
+
+            if (attachment.Header is not { Length: > 0 and <= MaxHeaderBytes })
+            {
+                return $"Attachment {attachment.AttachmentId}: a header of 1 to {MaxHeaderBytes} bytes is required.";
+            }
+
+            if (!State.Attachments.ContainsKey(attachment.AttachmentId))
+            {
+                return $"The case has no stored attachment {attachment.AttachmentId}.";
+            }
+        }
+
+        return null;
     }
 }

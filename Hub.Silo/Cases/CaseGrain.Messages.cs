@@ -6,7 +6,7 @@ namespace Hub.Silo.Cases;
 
 public sealed partial class CaseGrain
 {
-    private const int MaxHeaderBytes = 64 * 1024;
+    private const int MaxHeaderBytes = CaseLimits.MaxHeaderBytes;
     private const int SignatureBytes = 64;
 
     public async Task<CaseResult> SubmitMessageAsync(Caller caller, SubmitMessage command, CancellationToken ct)

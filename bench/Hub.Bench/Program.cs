@@ -1,6 +1,7 @@
 // Hub benchmarks. The first argument picks the benchmark; each lives in its own folder.
 using Hub.Bench.Audit;
 using Hub.Bench.Crypto;
+using Hub.Bench.Forwarding;
 using Hub.Bench.Journal;
 using Hub.Bench.Referrals;
 
@@ -18,6 +19,9 @@ return args.FirstOrDefault() switch
     // Durable appends/s: the PostgreSQL journal against the SQLite journal in the same run (needs HUB_TEST_POSTGRES).
     "journal" => await JournalBenchmark.RunAsync(args[1..], Console.Out),
 
+    // Forwarding a referral with an attachment: the forwarder's whole-file check against one download; opening as the added agency.
+    "forward-attachment" => await ForwardAttachmentBenchmark.RunAsync(args[1..], Console.Out),
+
     _ => Usage(),
 };
 
@@ -29,6 +33,6 @@ static int Audit()
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only | --cluster] | journal [--writers N] [--seconds S]>");
+    Console.Error.WriteLine("usage: Hub.Bench <crypto [--size-mib N] | audit | referrals [--clients N] [--seconds S] [--grain-only | --e2e-only | --cluster] | journal [--writers N] [--seconds S] | forward-attachment [--size-mib N] [--rounds R]>");
     return 2;
 }

@@ -1,7 +1,8 @@
 // `hub attachment get`: download, verify and decrypt one attachment of a message this agency can read. The message is
 // opened first (sender signature, enrolment, digests), so its reference is what the sender signed; the sealed file is
 // then checked against that reference's size and SHA-256 before a byte is decrypted, and the plaintext against its own
-// digest at the end. Output goes to a scratch file beside the target and is renamed only when every check passed.
+// digest at the end. Output goes to a scratch file beside the target and is renamed only when every check passed. An agency
+// added by a forward takes the key from the attachment header the forwarder re-wrapped for it (signed with the forward).
 using System.CommandLine;
 using Hub.Cli.Keys;
 using Hub.Cli.Referrals;
@@ -72,8 +73,12 @@ internal static class AttachmentCommands
                 File.Delete(scratch);
             }
 
-            CliContext.Write(parse, new { caseId = id, messageId = message, attachment = reference, path = target.FullName }, _ =>
-                Console.Out.WriteLine($"Wrote {target.FullName}: {reference.FileName} ({reference.MediaType}, {reference.Size} bytes), sealed by {opened.Statement.SenderAgencyId} device {opened.Statement.SenderDeviceId}; signature and digests verified."));
+            // An agency added by a forward opened it with the key the forwarder re-wrapped for it: say whose signature vouched for that.
+            var forwardedBy = opened.Forwarding is { } forwarding ? $"{forwarding.ForwarderAgencyId} device {forwarding.ForwarderDeviceId}" : null;
+            CliContext.Write(parse, new { caseId = id, messageId = message, attachment = reference, path = target.FullName, keyRewrappedBy = forwardedBy }, _ =>
+                Console.Out.WriteLine(
+                    $"Wrote {target.FullName}: {reference.FileName} ({reference.MediaType}, {reference.Size} bytes), sealed by {opened.Statement.SenderAgencyId} device {opened.Statement.SenderDeviceId}"
+                    + (forwardedBy is null ? string.Empty : $", key re-wrapped for your agency by {forwardedBy}") + "; signature and digests verified."));
         }));
         return command;
     }

@@ -1,6 +1,7 @@
 // `hub forward` and `hub consent`: adding an agency to a case. The hub records the forward (and, where the
 // handling codes need it, the originator's consent); then a client that can read the case re-wraps each
-// message's key for the added agency. The payload is never re-encrypted and the hub never sees a key.
+// message's key for the added agency, and the key of every attachment the message names. Payloads and
+// sealed attachments are never re-encrypted and the hub never sees a key.
 using System.CommandLine;
 using Hub.Cli.Keys;
 using Hub.Cli.Shared;
@@ -38,9 +39,9 @@ internal static class ForwardingCommands
                 return;
             }
 
-            var rewrapped = await RewrapAllAsync(session, view, agency, ct);
-            CliContext.Write(parse, new { caseId = id, toAgency = agency, status = "added", rewrapped }, _ =>
-                Console.Out.WriteLine($"Forwarded case {id} to {agency}; re-wrapped {rewrapped} message(s) for it."));
+            var (rewrapped, attachments) = await RewrapAllAsync(session, view, agency, ct);
+            CliContext.Write(parse, new { caseId = id, toAgency = agency, status = "added", rewrapped, attachments }, _ =>
+                Console.Out.WriteLine($"Forwarded case {id} to {agency}; re-wrapped {rewrapped} message(s) and {attachments} attachment(s) for it."));
         }));
         return command;
     }
@@ -80,31 +81,34 @@ internal static class ForwardingCommands
             };
             var granted = parse.GetValue(grant);
             await session.Api.DecideConsentAsync(id, new DecideConsent(Guid.NewGuid(), agency, granted), ct);
-            var rewrapped = granted ? await RewrapAllAsync(session, await session.Api.GetCaseAsync(id, ct), agency, ct) : 0;
-            CliContext.Write(parse, new { caseId = id, toAgency = agency, granted, rewrapped }, _ =>
+            var (rewrapped, attachments) = granted ? await RewrapAllAsync(session, await session.Api.GetCaseAsync(id, ct), agency, ct) : (0, 0);
+            CliContext.Write(parse, new { caseId = id, toAgency = agency, granted, rewrapped, attachments }, _ =>
                 Console.Out.WriteLine(granted
-                    ? $"Consent given: {agency} joins case {id}; re-wrapped {rewrapped} message(s) for it."
+                    ? $"Consent given: {agency} joins case {id}; re-wrapped {rewrapped} message(s) and {attachments} attachment(s) for it."
                     : $"Consent refused: {agency} does not join case {id}."));
         }));
         return command;
     }
 
-    /// <summary>Re-wraps, for <paramref name="agency"/>, every message this agency can read and it cannot.</summary>
-    private static async Task<int> RewrapAllAsync(CliSession session, CaseView view, string agency, CancellationToken ct)
+    /// <summary>Re-wraps, for <paramref name="agency"/>, every message this agency can read and it cannot, with the attachments each names.</summary>
+    private static async Task<(int Messages, int Attachments)> RewrapAllAsync(CliSession session, CaseView view, string agency, CancellationToken ct)
     {
         var pending = view.Messages.Where(m => m.Readable && !m.Recipients.Contains(agency)).ToList();
         if (pending.Count == 0)
         {
-            return 0;
+            return (0, 0);
         }
 
         using var device = DeviceSession.Open(session);
         await device.RequireEnrolledAsync(ct);
+        var attachments = 0;
         foreach (var message in pending)
         {
-            await device.Workspace.RewrapAsync(view.CaseId, message.MessageId, agency, ct: ct);
+            var rewrap = await device.Workspace.PrepareRewrapAsync(view.CaseId, message.MessageId, agency, ct: ct);
+            await device.Workspace.Api.AddRewrapAsync(view.CaseId, rewrap, ct);
+            attachments += rewrap.Attachments?.Count ?? 0;
         }
 
-        return pending.Count;
+        return (pending.Count, attachments);
     }
 }

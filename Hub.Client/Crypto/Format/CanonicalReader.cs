@@ -32,6 +32,9 @@ internal ref struct CanonicalReader
         }
     }
 
+    /// <summary>Consumes the label and returns it, for records whose label names one of several versions.</summary>
+    public ReadOnlySpan<byte> AnyLabel() => Take(Take(1)[0]);
+
     public byte[] Bytes(int count) => Take(count).ToArray();
 
     public string String()

@@ -46,6 +46,7 @@ public sealed class UninvolvedAgencyTests(SharedHub hub)
             ("outcomes", () => outsider.RecordOutcomeAsync(caseId, new RecordOutcome(Guid.NewGuid(), CaseOutcome.Closed))),
             ("messages", () => outsider.SubmitMessageAsync(caseId, resubmission with { CommandId = Guid.NewGuid(), MessageId = Guid.NewGuid() })),
             ("envelope", () => outsider.GetEnvelopeAsync(caseId, messageId)),
+            ("attachment header", () => outsider.GetAttachmentHeaderAsync(caseId, messageId, Guid.NewGuid())),
             ("rewraps", () => outsider.AddRewrapAsync(caseId, new AddRewrap(
                 Guid.NewGuid(), messageId, new RecipientKey(me.AgencyId, 1), "outsider-laptop", resubmission.Header, resubmission.Statement, resubmission.Signature))),
         };
