@@ -26,12 +26,15 @@ public static class MerkleHash
     /// <summary>Domain-separation prefix of an interior node hash.</summary>
     public const byte NodePrefix = 0x01;
 
-    // Entries up to this size are copied next to the prefix on the stack and hashed in one call of the
+    // Entries up to this size are copied next to the prefix in a per-thread buffer and hashed in one call of the
     // thread's reused hash context; larger entries are appended in two calls so nothing large is copied.
-    private const int StackEntryLimit = 1024;
+    private const int CopiedEntryLimit = 1024;
 
     [ThreadStatic]
     private static IncrementalHash? t_incremental;
+
+    [ThreadStatic]
+    private static byte[]? t_leafBuffer;
 
     /// <summary>MTH({}) = SHA-256 of the empty string (RFC 9162 §2.1.1).</summary>
     public static ReadOnlySpan<byte> EmptyTreeRoot =>
@@ -48,9 +51,10 @@ public static class MerkleHash
     public static void HashLeaf(ReadOnlySpan<byte> entry, Span<byte> destination)
     {
         RequireDestination(destination);
-        if (entry.Length <= StackEntryLimit)
+        if (entry.Length <= CopiedEntryLimit)
         {
-            Span<byte> buffer = stackalloc byte[1 + StackEntryLimit];
+            // A per-thread buffer rather than stackalloc: the runtime zeroes a stackalloc'ed kilobyte on every call.
+            var buffer = (t_leafBuffer ??= new byte[1 + CopiedEntryLimit]).AsSpan();
             buffer[0] = LeafPrefix;
             entry.CopyTo(buffer[1..]);
             if (OpenSslSha256.IsAvailable)

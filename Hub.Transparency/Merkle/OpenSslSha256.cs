@@ -46,7 +46,7 @@ internal static class OpenSslSha256
     private static byte[]? t_context;
 
     [ThreadStatic]
-    private static byte[]? t_nodeBlocks;
+    private static NodeScratch? t_node;
 
     /// <summary>True when OpenSSL's low-level SHA-256 loaded and passed its self-test.</summary>
     public static bool IsAvailable { get; } = Initialize();
@@ -83,9 +83,10 @@ internal static class OpenSslSha256
     /// <remarks>
     /// A node is the hot path of a full audit (one per leaf), and at two blocks its cost was mostly call overhead:
     /// Init, Update and Final (which buffers, pads and serializes) around two compressions. Here the 65 bytes go into
-    /// a per-thread buffer that already holds the prefix and padding of exactly two blocks (0x80, zeros, the 520-bit length), one Update on a fresh
-    /// context runs both compressions straight from that buffer, and the digest is the context's eight state words
-    /// read big-endian: SHA-256 with nothing else left to do, so Final is skipped. That relies on SHA256_CTX starting
+    /// a per-thread buffer that already holds the prefix and padding of exactly two blocks (0x80, zeros, the 520-bit
+    /// length), one Update on a context reset to the initial state runs both compressions straight from that buffer,
+    /// and the digest is the context's eight state words read big-endian: SHA-256 with nothing else left to do, so
+    /// Final is skipped. That relies on SHA256_CTX starting
     /// with its state words h[0..7] (public in openssl/sha.h since 0.9.8); the self-test checks it against the BCL.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -97,18 +98,22 @@ internal static class OpenSslSha256
         }
 
         // 16-byte moves on purpose (see t_context): the JIT would copy a known 32 bytes with one 256-bit move.
-        var blocks = t_nodeBlocks ??= PaddedNodeBlocks();
-        ref var children = ref MemoryMarshal.GetArrayDataReference(blocks);
+        var scratch = t_node ??= new NodeScratch();
+        ref var blocks = ref MemoryMarshal.GetArrayDataReference(scratch.Blocks);
         ref readonly var l = ref MemoryMarshal.GetReference(left);
         ref readonly var r = ref MemoryMarshal.GetReference(right);
-        Vector128.LoadUnsafe(in l).StoreUnsafe(ref children, 1);
-        Vector128.LoadUnsafe(in l, 16).StoreUnsafe(ref children, 17);
-        Vector128.LoadUnsafe(in r).StoreUnsafe(ref children, 33);
-        Vector128.LoadUnsafe(in r, 16).StoreUnsafe(ref children, 49);
+        Vector128.LoadUnsafe(in l).StoreUnsafe(ref blocks, 1);
+        Vector128.LoadUnsafe(in l, 16).StoreUnsafe(ref blocks, 17);
+        Vector128.LoadUnsafe(in r).StoreUnsafe(ref blocks, 33);
+        Vector128.LoadUnsafe(in r, 16).StoreUnsafe(ref blocks, 49);
 
-        var context = t_context ??= new byte[ContextSize];
+        // A fresh hash: the initial state words back in place of the last node's result (see NodeScratch).
+        var context = scratch.Context;
         ref var ctx = ref MemoryMarshal.GetArrayDataReference(context);
-        if (Sha256Init(ref ctx) != 1 || Sha256Update(ref ctx, ref MemoryMarshal.GetArrayDataReference(blocks), NodeBlocks) != 1)
+        ref var initial = ref MemoryMarshal.GetArrayDataReference(scratch.InitialState);
+        Vector128.LoadUnsafe(ref initial).StoreUnsafe(ref ctx);
+        Vector128.LoadUnsafe(ref initial, 16).StoreUnsafe(ref ctx, 16);
+        if (Sha256Update(ref ctx, ref blocks, NodeBlocks) != 1)
         {
             throw new CryptographicException("OpenSSL SHA-256 failed.");
         }
@@ -120,14 +125,33 @@ internal static class OpenSslSha256
         }
     }
 
-    // The two blocks of a node with everything but the children already in place: prefix, padding, length.
-    private static byte[] PaddedNodeBlocks()
+    /// <summary>One thread's buffers for node hashes.</summary>
+    /// <remarks>
+    /// The context is initialised by SHA256_Init once and then only ever given whole 128-byte updates, so its buffered
+    /// byte count stays zero and its length counters do not matter (Final is never called on it). Starting the next
+    /// node then takes only the eight initial state words copied back over the last result: one native call per node.
+    /// </remarks>
+    private sealed class NodeScratch
     {
-        var blocks = new byte[NodeBlocks];
-        blocks[0] = 0x01;
-        blocks[65] = 0x80;
-        BinaryPrimitives.WriteUInt16BigEndian(blocks.AsSpan(NodeBlocks - 2), NodeBits);
-        return blocks;
+        public NodeScratch()
+        {
+            Blocks[0] = 0x01;
+            Blocks[65] = 0x80;
+            BinaryPrimitives.WriteUInt16BigEndian(Blocks.AsSpan(NodeBlocks - 2), NodeBits);
+            if (Sha256Init(ref MemoryMarshal.GetArrayDataReference(Context)) != 1)
+            {
+                throw new CryptographicException("OpenSSL SHA-256 failed.");
+            }
+            Context.AsSpan(0, 32).CopyTo(InitialState);
+        }
+
+        /// <summary>The two blocks of a node with everything but the children in place: prefix, padding, length.</summary>
+        public byte[] Blocks { get; } = new byte[NodeBlocks];
+
+        public byte[] Context { get; } = new byte[ContextSize];
+
+        /// <summary>SHA-256's initial state words as SHA256_Init left them.</summary>
+        public byte[] InitialState { get; } = new byte[32];
     }
 
     private static bool Initialize()
