@@ -71,6 +71,42 @@ public sealed class SqliteJournalStoreTests : JournalStoreContract
     }
 
     [Fact]
+    public async Task AWriteThatFailsInsideABatchFailsAloneAndTheOthersCommit()
+    {
+        await using var store = new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath });
+        await store.AppendAsync("warm", 0, [Entry("w")]);
+        // A stray tree node where the next two entries of "bad" will complete one: their node insert fails
+        // although the version check passes (as on a damaged file).
+        await ExecuteAsync("INSERT INTO journal_nodes (stream_id, level, idx, hash) VALUES ('bad', 1, 0, zeroblob(32))");
+        var streams = Enumerable.Range(0, 20).Select(i => $"good/{i}").ToArray();
+
+        var bad = store.AppendAsync("bad", 0, [Entry("a"), Entry("b")]);
+        var good = streams.Select(s => store.AppendAsync(s, 0, [Entry(s), Entry(s)])).ToArray();
+
+        await Assert.ThrowsAsync<SqliteException>(() => bad);
+        Assert.All(await Task.WhenAll(good), v => Assert.Equal(2, v));
+        Assert.Equal(0, await store.GetVersionAsync("bad"));
+        foreach (var stream in streams)
+        {
+            Assert.Equal((await RebuildLogAsync(store, stream)).GetRoot(), (await store.GetTreeHeadAsync(stream)).RootHash.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task AStreamCutByAnotherConnectionIsAppendedAtItsStoredHeadNotTheWritersCachedOne()
+    {
+        await using var store = new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath });
+        await AppendManyAsync(store, "cut", 3);
+        await ExecuteAsync("DELETE FROM journal_entries WHERE stream_id = 'cut' AND version = 3");
+
+        // The writer last left "cut" at 3; the file now says 2, and the file wins: no entry 4 after a gap.
+        var refused = await Assert.ThrowsAsync<JournalConflictException>(() => store.AppendAsync("cut", 3, [Entry("x")]));
+
+        Assert.Contains("at version 2,", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await store.GetVersionAsync("cut"));
+    }
+
+    [Fact]
     public async Task AJournalFileWithoutLeafHashesIsRefusedRatherThanTrusted()
     {
         await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
@@ -87,5 +123,14 @@ public sealed class SqliteJournalStoreTests : JournalStoreContract
         var refused = Assert.Throws<InvalidOperationException>(() => new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath }));
 
         Assert.Contains("predates the Merkle log", refused.Message, StringComparison.Ordinal);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }
