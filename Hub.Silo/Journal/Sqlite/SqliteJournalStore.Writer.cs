@@ -1,5 +1,4 @@
 using Hub.Silo.Journal.GroupCommit;
-using Hub.Silo.Journal.Integrity;
 using Hub.Transparency.Merkle;
 using Microsoft.Data.Sqlite;
 
@@ -24,7 +23,7 @@ public sealed partial class SqliteJournalStore
 
     private void CommitBatch(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch)
     {
-        var outcomes = new List<Outcome>(batch.Count);
+        var outcomes = new List<AppendOutcome>(batch.Count);
         try
         {
             if (!TryCommit(writes, batch, outcomes, inSavepoints: false))
@@ -62,7 +61,7 @@ public sealed partial class SqliteJournalStore
     /// Writes and commits the batch, adding each append's outcome. Returns false, with the transaction rolled back and
     /// the frontier cache cleared, when a write failed outside a savepoint.
     /// </summary>
-    private bool TryCommit(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch, List<Outcome> outcomes, bool inSavepoints)
+    private bool TryCommit(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch, List<AppendOutcome> outcomes, bool inSavepoints)
     {
         using var transaction = _writer.BeginTransaction(deferred: false);
         var dataVersion = writes.DataVersion();
@@ -84,7 +83,7 @@ public sealed partial class SqliteJournalStore
 
             if (head != request.ExpectedVersion)
             {
-                outcomes.Add(Outcome.Refuse(request, new JournalConflictException(streamId, request.ExpectedVersion, head)));
+                outcomes.Add(AppendOutcome.Refuse(request, new JournalConflictException(streamId, request.ExpectedVersion, head)));
                 continue;
             }
 
@@ -96,7 +95,7 @@ public sealed partial class SqliteJournalStore
             catch (InvalidOperationException)
             {
                 // A stored frontier node is missing: appending on a damaged tree would hide the damage.
-                outcomes.Add(Outcome.Damaged(request, head));
+                outcomes.Add(AppendOutcome.Damaged(request, head));
                 continue;
             }
 
@@ -125,12 +124,12 @@ public sealed partial class SqliteJournalStore
                 }
 
                 writes.UndoAppend();
-                outcomes.Add(Outcome.Refuse(request, ex));
+                outcomes.Add(AppendOutcome.Refuse(request, ex));
                 continue;
             }
 
             heads[streamId] = plan.NewVersion;
-            outcomes.Add(new Outcome(request, plan.NewVersion, null, false));
+            outcomes.Add(AppendOutcome.Accept(request, plan.NewVersion));
         }
 
         transaction.Commit();
@@ -162,34 +161,5 @@ public sealed partial class SqliteJournalStore
     {
         using var nodes = new SqliteNodeSource(_writer, transaction, streamId, size);
         return MerkleAccumulator.Restore(nodes, size);
-    }
-
-    /// <summary>
-    /// How one append of a batch ends, told to its caller only once the batch's transaction is decided. A damaged
-    /// stream raises the tamper alarm then, so a batch written twice raises it once.
-    /// </summary>
-    private readonly record struct Outcome(AppendRequest Request, long Version, Exception? Refusal, bool IsDamaged)
-    {
-        public bool Refused => Refusal is not null || IsDamaged;
-
-        public static Outcome Refuse(AppendRequest request, Exception refusal) => new(request, 0, refusal, false);
-
-        public static Outcome Damaged(AppendRequest request, long head) => new(request, head, null, true);
-
-        public void Complete(JournalTamperAlarm alarm)
-        {
-            if (IsDamaged)
-            {
-                Request.Completion.TrySetException(alarm.Raise(Request.StreamId, Version, JournalIntegrityCheck.MissingNode, "the stored tree cannot be restored for an append"));
-            }
-            else if (Refusal is not null)
-            {
-                Request.Completion.TrySetException(Refusal);
-            }
-            else
-            {
-                Request.Completion.TrySetResult(Version);
-            }
-        }
     }
 }
