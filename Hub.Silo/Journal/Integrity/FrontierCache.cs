@@ -34,6 +34,14 @@ internal sealed class FrontierCache(int capacity)
         return tree;
     }
 
+    /// <summary>The size of the stream's cached frontier: its version as of the writer's last append to it.</summary>
+    public bool TryGetSize(string streamId, out long size)
+    {
+        var cached = _trees.TryGetValue(streamId, out var tree);
+        size = cached ? tree!.Size : 0;
+        return cached;
+    }
+
     /// <summary>True when the stream's frontier at exactly <paramref name="size"/> is cached.</summary>
     public bool Contains(string streamId, long size) => _trees.TryGetValue(streamId, out var tree) && tree.Size == size;
 

@@ -1,12 +1,9 @@
-using System.Data;
 using Hub.Silo.Journal.GroupCommit;
 using Hub.Silo.Journal.Integrity;
 using Hub.Silo.Postgres;
-using Hub.Transparency.Merkle;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Hub.Silo.Journal.Postgres;
 
@@ -16,10 +13,12 @@ namespace Hub.Silo.Journal.Postgres;
 /// </summary>
 /// <remarks>
 /// Appends queue for this process's writer loop, which commits all appends waiting at that moment in one
-/// transaction (<c>synchronous_commit</c> on: the commit returns once the WAL is flushed). Each append runs in its
-/// own savepoint and one round trip (blobs, entries, completed tree nodes, head). Several processes may write the
-/// same stream (a grain moving between silos): the <c>(stream_id, version)</c> primary key turns the loser of such
-/// a race into a <see cref="JournalConflictException"/> with its savepoint rolled back, never a partial write. The
+/// transaction (<c>synchronous_commit</c> on: the commit returns once the WAL is flushed): one round trip for the
+/// heads, one for every append's writes (blobs, entries, completed tree nodes, head), and the commit. Several
+/// processes may write the same stream (a grain moving between silos): the <c>(stream_id, version)</c> primary key
+/// refuses the loser of such a race; the batch is then rolled back and written again with each append in its own
+/// savepoint and round trip, so the loser gets a <see cref="JournalConflictException"/> and the others commit, never a
+/// partial write (see <c>PostgresJournalStore.Writer.cs</c>). The
 /// cached Merkle frontier of a stream is used only when its size equals the stream's stored version read in the same
 /// transaction; otherwise it is restored from the stored nodes.
 /// A lost connection fails the batch (every append in it fails, none half-written: nothing commits), clears the
@@ -131,161 +130,6 @@ public sealed partial class PostgresJournalStore : IJournalStore, IAsyncDisposab
                 return;
             }
         }
-    }
-
-    private async Task WriteBatchAsync(IReadOnlyList<AppendRequest> batch, BatchProgress progress)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted);
-
-        // One time for the whole batch, taken before any entry is hashed: it is part of every leaf.
-        var recordedAt = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-        // Stored heads of every stream in the batch, then advanced as appends to one stream chain within it.
-        var heads = await ReadHeadsAsync(connection, batch);
-        progress.Writing = true;
-        var accepted = new List<(AppendRequest Request, long Version)>(batch.Count);
-        foreach (var request in batch)
-        {
-            if (await TryWriteAsync(connection, request, heads, recordedAt) is { } version)
-            {
-                accepted.Add((request, version));
-            }
-        }
-
-        await transaction.CommitAsync();
-        foreach (var (request, version) in accepted)
-        {
-            request.Completion.TrySetResult(version);
-        }
-    }
-
-    /// <summary>Writes one append inside a savepoint; returns its new version, or null when it was refused.</summary>
-    private async Task<long?> TryWriteAsync(NpgsqlConnection connection, AppendRequest request, Dictionary<string, long> heads, long recordedAt)
-    {
-        var streamId = request.StreamId;
-        var head = heads[streamId];
-        if (head != request.ExpectedVersion)
-        {
-            request.Completion.TrySetException(new JournalConflictException(streamId, request.ExpectedVersion, head));
-            return null;
-        }
-
-        // Trusted only at the stored version (FrontierCache compares sizes): another silo may have appended since.
-        MerkleAccumulator tree;
-        try
-        {
-            var nodes = new PostgresNodeSource(connection, streamId, head);
-            if (!_frontiers.Contains(streamId, head))
-            {
-                await nodes.PrefetchFrontiersAsync([head]);
-            }
-
-            tree = _frontiers.Get(streamId, head, () => MerkleAccumulator.Restore(nodes, head));
-        }
-        catch (InvalidOperationException) when (connection.FullState == ConnectionState.Open)
-        {
-            // A stored frontier node is missing: appending on a damaged tree would hide the damage.
-            request.Completion.TrySetException(_alarm.Raise(streamId, head, JournalIntegrityCheck.MissingNode, "the stored tree cannot be restored for an append"));
-            return null;
-        }
-
-        var plan = AppendPlan.Build(streamId, head, tree, request.Entries, recordedAt);
-        await using var write = WriteCommands(connection, streamId, request, plan, recordedAt);
-        try
-        {
-            await write.ExecuteNonQueryAsync();
-        }
-        catch (PostgresException ex) when (!PostgresFailures.IsConnectionLost(ex) && connection.FullState == ConnectionState.Open)
-        {
-            _frontiers.Evict(streamId);
-            await using (var rollback = new NpgsqlCommand(PostgresJournalSchema.RollbackSavepoint, connection))
-            {
-                await rollback.ExecuteNonQueryAsync();
-            }
-
-            if (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == PostgresJournalSchema.EntriesKey)
-            {
-                // Another process appended at this version first (READ COMMITTED now sees its commit).
-                heads[streamId] = await ReadHeadAsync(connection, streamId);
-                request.Completion.TrySetException(new JournalConflictException(streamId, request.ExpectedVersion, heads[streamId]));
-            }
-            else
-            {
-                request.Completion.TrySetException(ex);
-            }
-
-            return null;
-        }
-
-        heads[streamId] = plan.NewVersion;
-        return plan.NewVersion;
-    }
-
-    /// <summary>One round trip: savepoint, blobs (before the entries that name them), entries, nodes, head, release.</summary>
-    private static NpgsqlBatch WriteCommands(NpgsqlConnection connection, string streamId, AppendRequest request, AppendPlan plan, long recordedAt)
-    {
-        var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresJournalSchema.Savepoint));
-        if (request.Blobs.Count > 0)
-        {
-            var blobs = request.Blobs.DistinctBy(b => b.Digest, StringComparer.Ordinal).ToArray();
-            var put = new NpgsqlBatchCommand(PostgresJournalSchema.PutEnvelopes);
-            put.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. blobs.Select(b => b.Digest)] });
-            put.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. blobs.Select(b => b.Bytes.ToArray())] });
-            batch.BatchCommands.Add(put);
-        }
-
-        var insert = new NpgsqlBatchCommand(PostgresJournalSchema.InsertEntries);
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = recordedAt });
-        insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = plan.Versions });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. request.Entries.Select(e => e.Type)] });
-        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. request.Entries.Select(e => e.Payload.ToArray())] });
-        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = plan.LeafHashes });
-        batch.BatchCommands.Add(insert);
-
-        if (plan.Nodes.Count > 0)
-        {
-            var nodes = new NpgsqlBatchCommand(PostgresJournalSchema.InsertNodes);
-            nodes.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-            nodes.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = [.. plan.Nodes.Select(n => n.Level)] });
-            nodes.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. plan.Nodes.Select(n => n.Index)] });
-            nodes.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. plan.Nodes.Select(n => n.Hash)] });
-            batch.BatchCommands.Add(nodes);
-        }
-
-        var upsert = new NpgsqlBatchCommand(PostgresJournalSchema.UpsertHead);
-        upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        upsert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = plan.NewVersion });
-        batch.BatchCommands.Add(upsert);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresJournalSchema.ReleaseSavepoint));
-        return batch;
-    }
-
-    private static async Task<Dictionary<string, long>> ReadHeadsAsync(NpgsqlConnection connection, IReadOnlyList<AppendRequest> batch)
-    {
-        await using var read = new NpgsqlBatch(connection);
-        read.BatchCommands.Add(new NpgsqlBatchCommand(PostgresJournalSchema.SynchronousCommit));
-        var heads = new NpgsqlBatchCommand(PostgresJournalSchema.Heads);
-        heads.Parameters.Add(new NpgsqlParameter { Value = batch.Select(r => r.StreamId).Distinct(StringComparer.Ordinal).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        read.BatchCommands.Add(heads);
-        // The reader starts at the first statement that returns rows: the heads.
-        await using var reader = await read.ExecuteReaderAsync();
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync())
-        {
-            result[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return result;
-    }
-
-    private static async Task<long> ReadHeadAsync(NpgsqlConnection connection, string streamId, CancellationToken ct = default)
-    {
-        await using var command = new NpgsqlCommand(PostgresJournalSchema.Head, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Journal commit of {Count} appends failed; none of them was acknowledged")]

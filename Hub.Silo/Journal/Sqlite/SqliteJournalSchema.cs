@@ -19,7 +19,7 @@ internal static class SqliteJournalSchema
     // every 4,000 WAL pages (default 1,000) copies a page dirtied by many batches into the database once rather
     // than several times, and pays the database file's fsync a quarter as often.
     public const string WriterPragmas = """
-        PRAGMA cache_size = -65536;
+        PRAGMA cache_size = -16384;
         PRAGMA wal_autocheckpoint = 4000;
         """;
 

@@ -1,6 +1,5 @@
 using Hub.Silo.Journal.GroupCommit;
 using Hub.Silo.Journal.Integrity;
-using Hub.Transparency.Merkle;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,8 +11,8 @@ namespace Hub.Silo.Journal.Sqlite;
 /// </summary>
 /// <remarks>
 /// Every append goes through a single writer loop that takes all appends waiting at that moment and
-/// commits them in one transaction, so one fsync serves many callers (group commit). Each append runs
-/// inside its own savepoint: a conflicting or failing append is refused alone and the rest still commit.
+/// commits them in one transaction, so one fsync serves many callers (group commit). A conflicting or failing
+/// append is refused alone and the rest still commit (see <c>SqliteJournalStore.Writer.cs</c>).
 /// Callers are released only after the commit returned, so an acknowledged append is on disk.
 /// The writer gives the batch one time, hashes each entry as a Merkle leaf and stores the leaf and every
 /// tree node the append completes beside the entries, on a per-stream frontier it keeps in memory.
@@ -96,117 +95,6 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
             CommitBatch(writes, batch);
             return Task.CompletedTask;
         });
-    }
-
-    private void CommitBatch(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch)
-    {
-        var accepted = new List<(AppendRequest Request, long Version)>(batch.Count);
-        try
-        {
-            using var transaction = _writer.BeginTransaction(deferred: false);
-            writes.Enlist(transaction);
-
-            // One time for the whole batch, taken before any entry is hashed: it is part of every leaf.
-            var recordedAt = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-            // Heads of streams written earlier in this batch, so two appends to one stream chain correctly.
-            var heads = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var request in batch)
-            {
-                if (TryWrite(writes, transaction, request, heads, recordedAt) is { } version)
-                {
-                    accepted.Add((request, version));
-                }
-            }
-
-            transaction.Commit();
-        }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
-        {
-            // The cached frontiers ran ahead of what was rolled back.
-            _frontiers.Clear();
-            LogCommitFailed(ex, batch.Count);
-            // Every append of the batch not already refused fails, including any the loop never reached.
-            foreach (var request in batch)
-            {
-                request.Completion.TrySetException(ex);
-            }
-
-            return;
-        }
-
-        foreach (var (request, version) in accepted)
-        {
-            request.Completion.TrySetResult(version);
-        }
-    }
-
-    /// <summary>Writes one append inside a savepoint; returns its new version, or null when it was refused.</summary>
-    private long? TryWrite(SqliteWriteCommands writes, SqliteTransaction transaction, AppendRequest request, Dictionary<string, long> heads, long recordedAt)
-    {
-        var streamId = request.StreamId;
-        if (!heads.TryGetValue(streamId, out var head))
-        {
-            head = writes.ReadHead(streamId);
-        }
-
-        if (head != request.ExpectedVersion)
-        {
-            request.Completion.TrySetException(new JournalConflictException(streamId, request.ExpectedVersion, head));
-            return null;
-        }
-
-        MerkleAccumulator tree;
-        try
-        {
-            tree = _frontiers.Get(streamId, head, () => RestoreFrontier(transaction, streamId, head));
-        }
-        catch (InvalidOperationException)
-        {
-            // A stored frontier node is missing: appending on a damaged tree would hide the damage.
-            request.Completion.TrySetException(_alarm.Raise(streamId, head, JournalIntegrityCheck.MissingNode, "the stored tree cannot be restored for an append"));
-            return null;
-        }
-
-        var plan = AppendPlan.Build(streamId, head, tree, request.Entries, recordedAt);
-        writes.BeginAppend();
-        try
-        {
-            // Blobs before the entries that name them, in the same savepoint: no entry without its bytes.
-            foreach (var blob in request.Blobs)
-            {
-                writes.PutEnvelope(blob.Digest, blob.Bytes.ToArray());
-            }
-
-            for (var i = 0; i < request.Entries.Count; i++)
-            {
-                writes.Insert(streamId, plan.Versions[i], request.Entries[i], recordedAt, plan.LeafHashes[i]);
-            }
-
-            foreach (var node in plan.Nodes)
-            {
-                writes.InsertNode(streamId, node.Level, node.Index, node.Hash);
-            }
-
-            var version = plan.NewVersion;
-            writes.UpsertHead(streamId, version);
-            writes.EndAppend();
-            heads[streamId] = version;
-            return version;
-        }
-        catch (SqliteException ex)
-        {
-            _frontiers.Evict(streamId);
-            writes.UndoAppend();
-            request.Completion.TrySetException(ex);
-            return null;
-        }
-    }
-
-    private MerkleAccumulator RestoreFrontier(SqliteTransaction transaction, string streamId, long size)
-    {
-        using var nodes = new SqliteNodeSource(_writer, transaction, streamId, size);
-        return MerkleAccumulator.Restore(nodes, size);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -14,6 +14,18 @@ public sealed class SqliteJournalStoreTests : JournalStoreContract
     protected override Task<IJournalStore> OpenStoreAsync() =>
         Task.FromResult<IJournalStore>(new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath }));
 
+    protected override async Task InsertStrayNodeAsync(string stream, int level, long index)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO journal_nodes (stream_id, level, idx, hash) VALUES (@s, @l, @i, zeroblob(32))";
+        command.Parameters.AddWithValue("@s", stream);
+        command.Parameters.AddWithValue("@l", level);
+        command.Parameters.AddWithValue("@i", index);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
@@ -71,6 +83,20 @@ public sealed class SqliteJournalStoreTests : JournalStoreContract
     }
 
     [Fact]
+    public async Task AStreamCutByAnotherConnectionIsAppendedAtItsStoredHeadNotTheWritersCachedOne()
+    {
+        await using var store = new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath });
+        await AppendManyAsync(store, "cut", 3);
+        await ExecuteAsync("DELETE FROM journal_entries WHERE stream_id = 'cut' AND version = 3");
+
+        // The writer last left "cut" at 3; the file now says 2, and the file wins: no entry 4 after a gap.
+        var refused = await Assert.ThrowsAsync<JournalConflictException>(() => store.AppendAsync("cut", 3, [Entry("x")]));
+
+        Assert.Contains("at version 2,", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await store.GetVersionAsync("cut"));
+    }
+
+    [Fact]
     public async Task AJournalFileWithoutLeafHashesIsRefusedRatherThanTrusted()
     {
         await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
@@ -87,5 +113,14 @@ public sealed class SqliteJournalStoreTests : JournalStoreContract
         var refused = Assert.Throws<InvalidOperationException>(() => new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath }));
 
         Assert.Contains("predates the Merkle log", refused.Message, StringComparison.Ordinal);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,0 +1,165 @@
+using Hub.Silo.Journal.GroupCommit;
+using Hub.Transparency.Merkle;
+using Microsoft.Data.Sqlite;
+
+namespace Hub.Silo.Journal.Sqlite;
+
+/// <summary>The writer loop's group commit of one batch.</summary>
+/// <remarks>
+/// Every append's expected version is checked against the stream's head before anything of it is written, so an
+/// append that passes cannot conflict, and a batch normally commits without a savepoint per append. A write that
+/// fails all the same (a damaged file, a full disk) rolls the whole batch back, and the batch runs again with each
+/// append in its own savepoint, so that append fails alone and the others commit, exactly as before. Nobody is
+/// answered before the commit returned.
+/// The heads come from the writer's frontier cache (each cached frontier's size is its stream's version after this
+/// writer's last append to it) as long as no other connection committed to the file since the previous batch
+/// (SQLite's <c>data_version</c>, read under the write lock, did not move); otherwise, and for streams not cached,
+/// from the entries table, as every batch did before.
+/// </remarks>
+public sealed partial class SqliteJournalStore
+{
+    // data_version as read at the start of the previous batch; -1 before the first one (nothing is trusted yet).
+    private long _dataVersion = -1;
+
+    private void CommitBatch(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch)
+    {
+        var outcomes = new List<AppendOutcome>(batch.Count);
+        try
+        {
+            if (!TryCommit(writes, batch, outcomes, inSavepoints: false))
+            {
+                outcomes.Clear();
+                TryCommit(writes, batch, outcomes, inSavepoints: true);
+            }
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            // The cached frontiers ran ahead of what was rolled back.
+            _frontiers.Clear();
+            LogCommitFailed(ex, batch.Count);
+            // Refusals stand; every other append of the batch fails, including any the loop never reached.
+            foreach (var outcome in outcomes.Where(o => o.Refused))
+            {
+                outcome.Complete(_alarm);
+            }
+
+            foreach (var request in batch)
+            {
+                request.Completion.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            outcome.Complete(_alarm);
+        }
+    }
+
+    /// <summary>
+    /// Writes and commits the batch, adding each append's outcome. Returns false, with the transaction rolled back and
+    /// the frontier cache cleared, when a write failed outside a savepoint.
+    /// </summary>
+    private bool TryCommit(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch, List<AppendOutcome> outcomes, bool inSavepoints)
+    {
+        using var transaction = _writer.BeginTransaction(deferred: false);
+        var dataVersion = writes.DataVersion();
+        var cachedHeadsHold = dataVersion == _dataVersion;
+        _dataVersion = dataVersion;
+
+        // One time for the whole batch, taken before any entry is hashed: it is part of every leaf.
+        var recordedAt = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+        // Heads of streams written earlier in this batch, so two appends to one stream chain correctly.
+        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var request in batch)
+        {
+            var streamId = request.StreamId;
+            if (!heads.TryGetValue(streamId, out var head) && !(cachedHeadsHold && _frontiers.TryGetSize(streamId, out head)))
+            {
+                head = writes.ReadHead(streamId);
+            }
+
+            if (head != request.ExpectedVersion)
+            {
+                outcomes.Add(AppendOutcome.Refuse(request, new JournalConflictException(streamId, request.ExpectedVersion, head)));
+                continue;
+            }
+
+            MerkleAccumulator tree;
+            try
+            {
+                tree = _frontiers.Get(streamId, head, () => RestoreFrontier(transaction, streamId, head));
+            }
+            catch (InvalidOperationException)
+            {
+                // A stored frontier node is missing: appending on a damaged tree would hide the damage.
+                outcomes.Add(AppendOutcome.Damaged(request, head));
+                continue;
+            }
+
+            var plan = AppendPlan.Build(streamId, head, tree, request.Entries, recordedAt);
+            try
+            {
+                if (inSavepoints)
+                {
+                    writes.BeginAppend();
+                }
+
+                Write(writes, request, plan, recordedAt);
+                if (inSavepoints)
+                {
+                    writes.EndAppend();
+                }
+            }
+            catch (SqliteException ex)
+            {
+                _frontiers.Evict(streamId);
+                if (!inSavepoints)
+                {
+                    transaction.Rollback();
+                    _frontiers.Clear();
+                    return false;
+                }
+
+                writes.UndoAppend();
+                outcomes.Add(AppendOutcome.Refuse(request, ex));
+                continue;
+            }
+
+            heads[streamId] = plan.NewVersion;
+            outcomes.Add(AppendOutcome.Accept(request, plan.NewVersion));
+        }
+
+        transaction.Commit();
+        return true;
+    }
+
+    private static void Write(SqliteWriteCommands writes, AppendRequest request, AppendPlan plan, long recordedAt)
+    {
+        // Blobs before the entries that name them, in the same transaction: no entry without its bytes.
+        foreach (var blob in request.Blobs)
+        {
+            writes.PutEnvelope(blob.Digest, blob.Bytes.Span);
+        }
+
+        for (var i = 0; i < request.Entries.Count; i++)
+        {
+            writes.Insert(request.StreamId, plan.Versions[i], request.Entries[i], recordedAt, plan.LeafHashes[i]);
+        }
+
+        foreach (var node in plan.Nodes)
+        {
+            writes.InsertNode(request.StreamId, node.Level, node.Index, node.Hash);
+        }
+
+        writes.UpsertHead(request.StreamId, plan.NewVersion);
+    }
+
+    private MerkleAccumulator RestoreFrontier(SqliteTransaction transaction, string streamId, long size)
+    {
+        using var nodes = new SqliteNodeSource(_writer, transaction, streamId, size);
+        return MerkleAccumulator.Restore(nodes, size);
+    }
+}
