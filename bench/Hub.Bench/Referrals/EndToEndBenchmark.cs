@@ -42,7 +42,7 @@ public static class EndToEndBenchmark
 
             var pool = new SealedReferralPool(cases, CasesPerClient, new ReferralSender(Sender, senderDevice), [senderGeneration, recipientGeneration], Json);
             // Enough for well above the rates seen on 2 cores; a client that runs out seals on the fly (counted below).
-            // The warm-up starts with one round's worth and seals the rest as it goes; the pool is filled again before the measurement.
+            // The warm-up starts with one round's worth and seals the rest as it goes; the measurement gets a pool of its own.
             var perClient = (int)Math.Ceiling(2_500.0 * (options.Seconds + 2) / options.Clients);
             pool.Fill((int)Math.Ceiling(2_500.0 * 2 / options.Clients));
             output.WriteLine($"End to end: {options.Clients} HTTP clients, {cases.Length} cases, {ListeningUsers} {Recipient} users on SignalR (WebSockets)");
@@ -58,18 +58,22 @@ public static class EndToEndBenchmark
             output.WriteLine($"  hub warm-up: {warmUp.Count} rounds of 2 s; share of the gateway's CPU in its tiered-compilation thread per round: " +
                 string.Join(" ", warmUp.Select(share => share.ToString("P0", System.Globalization.CultureInfo.InvariantCulture))));
             listeners.Tracker = new PushTracker();
-            var sealing = pool.Fill(perClient);
-            output.WriteLine($"  {perClient * options.Clients:N0} referrals sealed and signed before the measurement in {sealing.TotalSeconds:F1} s");
+            // Fresh cases for the measurement: how much a submit costs depends on how many messages its case holds,
+            // so the figures must not depend on how many rounds the warm-up took.
+            var measured = new SealedReferralPool(
+                await OpenCasesAsync(analyst, options.Clients * CasesPerClient), CasesPerClient, new ReferralSender(Sender, senderDevice), [senderGeneration, recipientGeneration], Json);
+            var sealing = measured.Fill(perClient);
+            output.WriteLine($"  {perClient * options.Clients:N0} referrals to {options.Clients * CasesPerClient} new cases sealed and signed before the measurement in {sealing.TotalSeconds:F1} s");
             output.WriteLine($"  hub gateway (pid {gateway.ProcessId}) measuring for {options.Seconds} s");
-            var sealedLate = pool.SealedLate;
+
             var gatewayCpu = gateway.ProcessorTime;
-            var hub = await MeasureAsync(options.Clients, options.Duration, analyst, pool, listeners.Tracker);
+            var hub = await MeasureAsync(options.Clients, options.Duration, analyst, measured, listeners.Tracker);
             gatewayCpu = gateway.ProcessorTime - gatewayCpu;
             output.WriteLine($"  hub gateway: verify statement + case grain + journal + inbox + SignalR");
             output.WriteLine($"    HTTP 201       {hub.Http.Describe("referrals")}");
             // The gateway's own CPU (it hosts the silo and the journal writer): what other load on the machine disturbs least.
             output.WriteLine($"    gateway CPU    {gatewayCpu.TotalMicroseconds / Math.Max(1, hub.Http.Operations),6:F0} us/referral (whole process, incl. pushes drained after the run)");
-            output.WriteLine($"    submit→push    {Push(hub.Push)}  ({listeners.Pushes:N0} pushes to {ListeningUsers} users in all, {pool.SealedLate - sealedLate:N0} referrals sealed during the run)");
+            output.WriteLine($"    submit→push    {Push(hub.Push)}  ({listeners.Pushes:N0} pushes to {ListeningUsers} users in all, {measured.SealedLate:N0} referrals sealed during the run)");
 
             var ratio = hub.Push.P99 / baseline.Push.P99;
             output.WriteLine("  (CPU us/op is this process only: it hosts the relay baseline's server, but the hub gateway runs as its own process)");
