@@ -37,6 +37,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 // Sealed messages: inline size limit and the check of each sender's signed statement.
 builder.Services.Configure<MessageLimits>(builder.Configuration.GetSection(MessageLimits.Section));
 builder.Services.AddSingleton<StatementVerifier>();
+builder.Services.AddSingleton<GrainReferences>();
 
 // Live updates: SignalR pushes hints (inbox sequence numbers); clients fetch content over HTTP.
 builder.Services.AddSingleton<InboxFeed>();

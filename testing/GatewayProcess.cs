@@ -14,6 +14,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
+    private const string GatewayEnvironmentPrefix = "HUB_GATEWAY_DOTNET_";
+
     private GatewayProcess(Process process, Uri baseAddress)
     {
         _process = process;
@@ -41,6 +43,19 @@ public sealed class GatewayProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The gateway's OS process id (for a profiler to attach to).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU time (user + system, all threads) the gateway process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     /// <param name="httpPort">The HTTP port; a free one by default. Pass the previous one to restart where clients reconnect.</param>
     /// <param name="arguments">More configuration (<c>--Key=value</c>), after and so over the defaults, e.g. client mode in a cluster.</param>
@@ -73,6 +88,17 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        // Profiling and runtime experiments on the gateway alone: HUB_GATEWAY_DOTNET_X=v reaches it as DOTNET_X=v
+        // (e.g. HUB_GATEWAY_DOTNET_PerfMapEnabled=1), while the launching process keeps its own settings.
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value)))
+        {
+            if (name.StartsWith(GatewayEnvironmentPrefix, StringComparison.Ordinal))
+            {
+                start.Environment[name["HUB_GATEWAY_".Length..]] = value;
+            }
+        }
         var process = Process.Start(start)!;
         var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{httpPort}"));
         await gateway.WaitUntilReadyAsync();

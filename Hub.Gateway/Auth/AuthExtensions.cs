@@ -1,6 +1,7 @@
 using Hub.Gateway.Auth.Development;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -38,6 +39,20 @@ public static class AuthExtensions
             options.TokenValidationParameters.NameClaimType = HubClaims.Name;
             options.TokenValidationParameters.RoleClaimType = HubClaims.Roles;
             ReadSignalRTokenFromQuery(options);
+        });
+
+        // After every other configuration (Identity.Web's, MapInboundClaims above): each token handler remembers
+        // the tokens it validated, so a client's repeated requests with one token pay for one signature check.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).PostConfigure<TimeProvider>((options, time) =>
+        {
+            for (var i = 0; i < options.TokenHandlers.Count; i++)
+            {
+                if (options.TokenHandlers[i] is not CachingTokenHandler)
+                {
+                    options.TokenHandlers[i] = new CachingTokenHandler(options.TokenHandlers[i], time);
+                }
+            }
         });
 
         services.Configure<CallerResolverOptions>(o =>

@@ -1,5 +1,6 @@
 using Hub.Contracts.Cases;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Operations;
 using Hub.Gateway.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ public static class MessagesApi
     }
 
     private static async Task<Results<Created<CommandAccepted>, Ok<CommandAccepted>, ProblemHttpResult>> SubmitAsync(
-        Guid caseId, SubmitMessage body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, IOptions<MessageLimits> limits, CancellationToken ct)
+        Guid caseId, SubmitMessage body, HttpContext http, CallerResolver callers, GrainReferences grains, StatementVerifier verifier, IOptions<MessageLimits> limits, CancellationToken ct)
     {
         if ((body.Payload?.LongLength ?? 0) + (body.Header?.LongLength ?? 0) > limits.Value.MaxEnvelopeBytes)
         {
@@ -42,7 +43,7 @@ public static class MessagesApi
         }
 
         var caller = callers.Resolve(http.User);
-        var grain = orleans.GetGrain<ICaseGrain>(caseId);
+        var grain = grains.Case(caseId);
         if (await grain.GetViewAsync(caller, ct) is not { } view)
         {
             return CaseResults.Problem(CaseResult.NotFound);

@@ -5,6 +5,7 @@ using Hub.Client.Referrals;
 using Hub.Contracts;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Cases;
+using Hub.Gateway.Operations;
 using Hub.Silo.Cases;
 using NSec.Cryptography;
 
@@ -16,7 +17,7 @@ namespace Hub.Gateway.Verification;
 /// handling codes). The hub cannot read envelopes, but it refuses to store one whose sender it cannot prove.
 /// Each check returns null when the statement holds, otherwise why not (for a 400 problem).
 /// </summary>
-public sealed class StatementVerifier(IClusterClient orleans)
+public sealed class StatementVerifier(GrainReferences grains)
 {
     public async Task<string?> CheckReferralAsync(Caller caller, CaseView view, SubmitMessage body, CancellationToken ct)
     {
@@ -52,7 +53,7 @@ public sealed class StatementVerifier(IClusterClient orleans)
 
         foreach (var recipient in body.Recipients)
         {
-            var keys = await orleans.GetGrain<IAgencyGrain>(recipient.AgencyId).GetKeysAsync(ct);
+            var keys = await grains.Agency(recipient.AgencyId).GetKeysAsync(ct);
             if (keys.Current?.Generation != recipient.Generation)
             {
                 return $"{recipient.AgencyId}'s current key generation is {keys.Current?.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not published"}; seal to it.";
@@ -96,7 +97,7 @@ public sealed class StatementVerifier(IClusterClient orleans)
             return "The forwarding statement names another agency, generation or forwarder than the request.";
         }
 
-        var keys = await orleans.GetGrain<IAgencyGrain>(body.Recipient.AgencyId).GetKeysAsync(ct);
+        var keys = await grains.Agency(body.Recipient.AgencyId).GetKeysAsync(ct);
         if (keys.Current?.Generation != body.Recipient.Generation)
         {
             return $"Re-wrap to {body.Recipient.AgencyId}'s current key generation.";
@@ -148,7 +149,7 @@ public sealed class StatementVerifier(IClusterClient orleans)
 
     private async Task<string?> CheckSignerAsync(string agencyId, string deviceId, byte[] statement, byte[] signature, CancellationToken ct)
     {
-        var keys = await orleans.GetGrain<IAgencyGrain>(agencyId).GetKeysAsync(ct);
+        var keys = await grains.Agency(agencyId).GetKeysAsync(ct);
         var device = keys.Devices.FirstOrDefault(d => d.DeviceId == deviceId && d.IsActive);
         if (device is null)
         {

@@ -108,5 +108,24 @@ public sealed class TokenValidationTests(SharedHub hub)
         Assert.Equal(HttpStatusCode.OK, viaHeader.StatusCode);
     }
 
+    [Fact]
+    public async Task AnAcceptedTokenIsAcceptedAgainButItsClaimsUnderAForeignSignatureAreNot()
+    {
+        var token = hub.TokenFor("analyst@be-hotline.test");
+        using var client = hub.ClientWithToken(token);
+        using var foreign = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var signedPart = token[..token.LastIndexOf('.')];
+        var signature = foreign.SignData(System.Text.Encoding.ASCII.GetBytes(signedPart), System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var twin = hub.ClientWithToken($"{signedPart}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(signature)}");
+
+        var first = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
+        var again = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
+        var forged = await twin.GetAsync(new Uri("/api/me", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await ProblemAssert.IsProblemAsync(forged, HttpStatusCode.Unauthorized);
+    }
+
     private sealed record MeView(string AgencyId, string UserId, string? UserName, string[] Roles);
 }

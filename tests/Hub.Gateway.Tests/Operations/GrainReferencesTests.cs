@@ -1,0 +1,44 @@
+using Hub.Contracts.Agencies;
+using Hub.Contracts.Cases;
+using Hub.Gateway.Operations;
+using Hub.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Gateway.Tests.Operations;
+
+/// <summary>The gateway's resolved-once grain references address exactly the grains Orleans' own GetGrain does.</summary>
+[Collection(SharedHubGroup.Name)]
+public sealed class GrainReferencesTests(SharedHub hub)
+{
+    private IClusterClient Orleans => hub.Services.GetRequiredService<IClusterClient>();
+
+    private GrainReferences References => hub.Services.GetRequiredService<GrainReferences>();
+
+    [Fact]
+    public void CaseReferencesMatchOrleansOwnForEveryKey()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+
+        Assert.Equal(Orleans.GetGrain<ICaseGrain>(first).GetGrainId(), References.Case(first).GetGrainId());
+        Assert.Equal(Orleans.GetGrain<ICaseGrain>(second).GetGrainId(), References.Case(second).GetGrainId());
+        Assert.NotEqual(References.Case(first).GetGrainId(), References.Case(second).GetGrainId());
+    }
+
+    [Fact]
+    public void AgencyReferencesMatchOrleansOwnForEveryKey()
+    {
+        Assert.Equal(Orleans.GetGrain<IAgencyGrain>("be-hotline").GetGrainId(), References.Agency("be-hotline").GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IAgencyGrain>("nl-police").GetGrainId(), References.Agency("nl-police").GetGrainId());
+    }
+
+    [Fact]
+    public async Task AReferenceReachesTheSameGrainState()
+    {
+        var viaOrleans = await Orleans.GetGrain<IAgencyGrain>("be-hotline").GetKeysAsync();
+        var viaReferences = await References.Agency("be-hotline").GetKeysAsync();
+
+        Assert.Equal(viaOrleans.Devices.Count, viaReferences.Devices.Count);
+        Assert.Equal(viaOrleans.Current?.Generation, viaReferences.Current?.Generation);
+    }
+}
