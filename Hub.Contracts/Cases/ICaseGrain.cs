@@ -13,6 +13,13 @@ public interface ICaseGrain : IGrainWithGuidKey
     [Alias("GetViewAsync")]
     Task<CaseView?> GetViewAsync(Caller caller, CancellationToken ct = default);
 
+    /// <summary>
+    /// What a submit of <paramref name="messageId"/> is checked against; null under the same rule as <see cref="GetViewAsync"/>
+    /// (no such case, or the caller does not take part), so a submit learns no more than a view would tell.
+    /// </summary>
+    [Alias("GetSubmissionContextAsync")]
+    Task<SubmissionContext?> GetSubmissionContextAsync(Caller caller, Guid messageId, CancellationToken ct = default);
+
     [Alias("SubmitMessageAsync")]
     Task<CaseResult> SubmitMessageAsync(Caller caller, SubmitMessage command, CancellationToken ct = default);
 

@@ -44,17 +44,17 @@ public static class MessagesApi
 
         var caller = callers.Resolve(http.User);
         var grain = grains.Case(caseId);
-        if (await grain.GetViewAsync(caller, ct) is not { } view)
+        if (await grain.GetSubmissionContextAsync(caller, body.MessageId, ct) is not { } submission)
         {
             return CaseResults.Problem(CaseResult.NotFound);
         }
 
-        if (await verifier.CheckReferralAsync(caller, view, body, ct) is { } forged)
+        if (await verifier.CheckReferralAsync(caller, submission, body, ct) is { } forged)
         {
             return TypedResults.Problem(forged, statusCode: StatusCodes.Status400BadRequest, title: "Statement does not verify");
         }
 
-        var known = view.Messages.Any(m => m.MessageId == body.MessageId);
+        var known = submission.MessageKnown;
         var result = await grain.SubmitMessageAsync(caller, body, ct);
         if (result.Status != CaseResultStatus.Done)
         {

@@ -19,17 +19,17 @@ namespace Hub.Gateway.Verification;
 /// </summary>
 public sealed class StatementVerifier(GrainReferences grains)
 {
-    public async Task<string?> CheckReferralAsync(Caller caller, CaseView view, SubmitMessage body, CancellationToken ct)
+    public async Task<string?> CheckReferralAsync(Caller caller, SubmissionContext submission, SubmitMessage body, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(body);
         if (!TryParse(body.Statement, ReferralStatement.Parse, out var statement))
         {
             return "The referral statement is not in canonical form.";
         }
 
-        if (statement.CaseId != view.CaseId || statement.MessageId != body.MessageId
+        if (statement.CaseId != submission.CaseId || statement.MessageId != body.MessageId
             || statement.SenderAgencyId != caller.AgencyId || statement.SenderDeviceId != body.SenderDeviceId)
         {
             return "The statement names another case, message, sender agency or device than the request.";
@@ -46,7 +46,7 @@ public sealed class StatementVerifier(GrainReferences grains)
             return "The statement's recipients differ from the request's.";
         }
 
-        if (!statement.HandlingCodes.SequenceEqual(HandlingRules.CanonicalSet(view.Handling)))
+        if (!statement.HandlingCodes.SequenceEqual(HandlingRules.CanonicalSet(submission.Handling)))
         {
             return "The statement's handling codes differ from the case's.";
         }

@@ -94,6 +94,14 @@ public sealed partial class CaseGrain(IJournalStore journal, TimeProvider clock,
             : null);
     }
 
+    public Task<SubmissionContext?> GetSubmissionContextAsync(Caller caller, Guid messageId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Task.FromResult(Participant(caller) is not null && CaseRules.MayRead(caller)
+            ? new SubmissionContext(this.GetPrimaryKey(), State.Opened!.Handling, State.Messages.ContainsKey(messageId))
+            : null);
+    }
+
     public async Task<CaseResult> DecideAsync(Caller caller, DecideReferral command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);

@@ -21,6 +21,22 @@ public sealed class CaseLifecycleTests(SiloClusterFixture fixture) : IClassFixtu
         Assert.Null(await driver.Grain.GetViewAsync(As("nl-hotline", "analyst")));
     }
 
+    [Fact]
+    public async Task ASubmissionContextTellsParticipantsTheCodesAndWhichMessagesAreStoredAndOutsidersNothing()
+    {
+        var driver = new CaseDriver(fixture);
+        await driver.OpenAsync(handling: new HandlingCodes("H2", "TLP:AMBER"));
+        var message = Guid.NewGuid();
+        await driver.ReferAsync(message, "nl-hotline");
+
+        var stored = await driver.Grain.GetSubmissionContextAsync(As("be-hotline", "analyst"), message);
+        var fresh = await driver.Grain.GetSubmissionContextAsync(As("nl-hotline", "analyst"), Guid.NewGuid());
+
+        Assert.Equal(new SubmissionContext(driver.CaseId, new HandlingCodes("H2", "TLP:AMBER"), MessageKnown: true), stored);
+        Assert.Equal(new SubmissionContext(driver.CaseId, new HandlingCodes("H2", "TLP:AMBER"), MessageKnown: false), fresh);
+        Assert.Null(await driver.Grain.GetSubmissionContextAsync(As("be-police", "investigator"), message));
+    }
+
     [Theory]
     [InlineData("be-police", "investigator")]
     [InlineData("be-hotline", "auditor")]
