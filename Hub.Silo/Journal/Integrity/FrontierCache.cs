@@ -50,4 +50,13 @@ internal sealed class FrontierCache(int capacity)
 
     /// <summary>Forgets everything (a whole batch was rolled back).</summary>
     public void Clear() => _trees.Clear();
+
+    /// <summary>Forgets the trees of the given streams (a batch rolled back after advancing some of them).</summary>
+    public void Evict(IEnumerable<string> streamIds)
+    {
+        foreach (var streamId in streamIds)
+        {
+            _trees.Remove(streamId);
+        }
+    }
 }

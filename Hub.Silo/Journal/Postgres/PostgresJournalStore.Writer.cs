@@ -89,7 +89,7 @@ public sealed partial class PostgresJournalStore
             }
             catch (PostgresException ex) when (!PostgresFailures.IsConnectionLost(ex) && connection.FullState == ConnectionState.Open)
             {
-                _frontiers.Clear();
+                _frontiers.Evict(batch.Select(r => r.StreamId));
                 await transaction.RollbackAsync();
                 return false;
             }

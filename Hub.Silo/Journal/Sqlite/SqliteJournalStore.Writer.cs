@@ -59,7 +59,7 @@ public sealed partial class SqliteJournalStore
 
     /// <summary>
     /// Writes and commits the batch, adding each append's outcome. Returns false, with the transaction rolled back and
-    /// the frontier cache cleared, when a write failed outside a savepoint.
+    /// the batch's streams evicted from the frontier cache, when a write failed outside a savepoint.
     /// </summary>
     private bool TryCommit(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch, List<AppendOutcome> outcomes, bool inSavepoints)
     {
@@ -119,7 +119,7 @@ public sealed partial class SqliteJournalStore
                 if (!inSavepoints)
                 {
                     transaction.Rollback();
-                    _frontiers.Clear();
+                    _frontiers.Evict(batch.Select(r => r.StreamId));
                     return false;
                 }
 
