@@ -125,8 +125,9 @@ public sealed partial class AgencyWorkspace
 
         var keys = await KeysForAsync(generations, ct);
         await using var spool = SpoolFile.Create();
-        await Api.DownloadAttachmentAsync(caseId, reference.Id, spool, progress, ct);
+        using var hashing = new HashingWriteStream(spool);
+        await Api.DownloadAttachmentAsync(caseId, reference.Id, hashing, progress, ct);
         await spool.FlushAsync(ct);
-        await AttachmentOpener.OpenAsync(spool, reference, keys, output, keyHeader, ct);
+        await AttachmentOpener.OpenAsync(spool, hashing.Count, hashing.Digest(), reference, keys, output, keyHeader, ct);
     }
 }

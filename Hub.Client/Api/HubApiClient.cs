@@ -201,14 +201,7 @@ public sealed partial class HubApiClient : IDisposable
     /// </summary>
     public async Task<byte[]> ExportEvidenceAsync(Guid caseId, CancellationToken ct = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/cases/{caseId}/audit/export", UriKind.Relative));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _token(ct));
-        using var response = await _http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ProblemReader.ReadAsync(response, ct);
-        }
-
+        using var response = await SendRawAsync(HttpMethod.Get, $"api/cases/{caseId}/audit/export", null, HttpCompletionOption.ResponseContentRead, ct);
         return await response.Content.ReadAsByteArrayAsync(ct);
     }
 

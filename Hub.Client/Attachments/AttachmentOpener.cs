@@ -16,18 +16,19 @@ namespace Hub.Client.Attachments;
 
 internal static class AttachmentOpener
 {
+    /// <param name="sealedFile">The whole downloaded sealed file.</param>
+    /// <param name="sealedLength">Its length, measured while it was downloaded.</param>
+    /// <param name="sealedDigest">Its SHA-256, computed while it was downloaded (so the file is not read an extra time).</param>
     /// <param name="keyHeader">For an agency added by a forward: the re-wrapped header to take the file key from (digest already checked); else null.</param>
     public static async Task OpenAsync(
-        Stream sealedFile, AttachmentReference reference, IReadOnlyList<IIdentity> keys, Stream output, byte[]? keyHeader, CancellationToken ct)
+        Stream sealedFile, long sealedLength, byte[] sealedDigest, AttachmentReference reference, IReadOnlyList<IIdentity> keys, Stream output, byte[]? keyHeader, CancellationToken ct)
     {
         if (reference.SealedSha256 is not { } sealedSha256 || reference.SealedSize is not { } sealedSize)
         {
             throw new AgeException(AgeErrorKind.StatementMismatch, "The reference names no sealed digest; the attachment cannot be verified before decrypting.");
         }
 
-        sealedFile.Position = 0;
-        var (length, digest) = await AttachmentSealer.HashAsync(sealedFile, ct);
-        if (length != sealedSize || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(digest), Convert.FromHexString(sealedSha256)))
+        if (sealedLength != sealedSize || !CryptographicOperations.FixedTimeEquals(sealedDigest, Convert.FromHexString(sealedSha256)))
         {
             throw new AgeException(AgeErrorKind.StatementMismatch, "The downloaded attachment does not match the sealed digest the referral names; nothing was decrypted.");
         }

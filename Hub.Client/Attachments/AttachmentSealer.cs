@@ -2,7 +2,6 @@
 // MAC, ChaCha20-Poly1305 STREAM in 64 KiB chunks) in constant memory, and measures both sides in the same pass:
 // SHA-256 and size of the plaintext (for the recipient's final check) and of the sealed file (what the hub stores and
 // the recipient checks before decrypting).
-using System.Security.Cryptography;
 using Hub.Client.Crypto;
 using Hub.Client.Crypto.Format;
 using Hub.Client.Referrals;
@@ -19,18 +18,8 @@ internal static class AttachmentSealer
         using var reading = new HashingReadStream(plaintext);
         using var writing = new HashingWriteStream(output);
         writing.Write(header);
-        var before = output.CanSeek ? output.Position : 0;
         Payload.Encrypt(fileKey, reading, writing);
-        var sealedSize = header.Length + (output.CanSeek ? output.Position - before : throw new ArgumentException("The output must be seekable.", nameof(output)));
-        return new SealedDigests(reading.Count, Convert.ToHexStringLower(reading.Digest()), sealedSize, Convert.ToHexStringLower(writing.Digest()));
-    }
-
-    /// <summary>SHA-256 (lower-case hex) of the rest of <paramref name="input"/>, and its length.</summary>
-    public static async Task<(long Length, string Sha256)> HashAsync(Stream input, CancellationToken ct)
-    {
-        var start = input.Position;
-        var digest = await SHA256.HashDataAsync(input, ct);
-        return (input.Position - start, Convert.ToHexStringLower(digest));
+        return new SealedDigests(reading.Count, Convert.ToHexStringLower(reading.Digest()), writing.Count, Convert.ToHexStringLower(writing.Digest()));
     }
 }
 

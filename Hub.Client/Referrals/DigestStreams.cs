@@ -24,6 +24,9 @@ internal sealed class HashingWriteStream(Stream inner) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>Bytes written so far.</summary>
+    public long Count { get; private set; }
+
     public byte[] Digest() => _hash.GetHashAndReset();
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
@@ -32,7 +35,18 @@ internal sealed class HashingWriteStream(Stream inner) : Stream
     {
         _hash.AppendData(buffer);
         inner.Write(buffer);
+        Count += buffer.Length;
     }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        _hash.AppendData(buffer.Span);
+        await inner.WriteAsync(buffer, cancellationToken);
+        Count += buffer.Length;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Flush() => inner.Flush();
 

@@ -51,15 +51,15 @@ public static class CaseAuditApi
 
     private static async Task<Results<Ok<AuditProof>, ProblemHttpResult>> GetInclusionProofAsync(
         Guid caseId, long version, long treeSize, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        Answer(await Grain(orleans, caseId).GetInclusionProofAsync(callers.Resolve(http.User), version, treeSize, ct));
+        CaseResults.Answer(await Grain(orleans, caseId).GetInclusionProofAsync(callers.Resolve(http.User), version, treeSize, ct));
 
     private static async Task<Results<Ok<AuditProof>, ProblemHttpResult>> GetConsistencyProofAsync(
         Guid caseId, long from, long to, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        Answer(await Grain(orleans, caseId).GetConsistencyProofAsync(callers.Resolve(http.User), from, to, ct));
+        CaseResults.Answer(await Grain(orleans, caseId).GetConsistencyProofAsync(callers.Resolve(http.User), from, to, ct));
 
     private static async Task<Results<Ok<AuditCheckpoint>, ProblemHttpResult>> AddCosignatureAsync(
         Guid caseId, CosignatureRequest body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        Answer(await Grain(orleans, caseId).AddCosignatureAsync(callers.Resolve(http.User), body.Note, ct));
+        CaseResults.Answer(await Grain(orleans, caseId).AddCosignatureAsync(callers.Resolve(http.User), body.Note, ct));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         Guid caseId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
@@ -71,8 +71,4 @@ public static class CaseAuditApi
     }
 
     private static ICaseAuditGrain Grain(IClusterClient orleans, Guid caseId) => orleans.GetGrain<ICaseAuditGrain>(caseId);
-
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>((CaseResult Result, T? Value) answer)
-        where T : class =>
-        answer.Value is { } value ? TypedResults.Ok(value) : CaseResults.Problem(answer.Result);
 }

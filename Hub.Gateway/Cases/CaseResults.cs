@@ -12,6 +12,11 @@ internal static class CaseResults
         _ => Problem(result),
     };
 
+    /// <summary>A grain answer as HTTP: 200 with its value, else the result's problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Answer<T>((CaseResult Result, T? Value) answer)
+        where T : class =>
+        answer.Value is { } value ? TypedResults.Ok(value) : Problem(answer.Result);
+
     public static ProblemHttpResult Problem(CaseResult result) => result.Status switch
     {
         CaseResultStatus.NotFound => TypedResults.Problem(result.Problem ?? "No such case.", statusCode: StatusCodes.Status404NotFound, title: "Not found"),

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hub.Client.Attachments;
 using Hub.Client.Content;
 using Hub.Client.Crypto;
@@ -22,7 +23,7 @@ public sealed class AttachmentForwardingTests : IDisposable
         var rewrapped = await RewrapAsync(file, reference);
         var output = new MemoryStream();
 
-        await AttachmentOpener.OpenAsync(new MemoryStream(file), reference, _world.Keys(ReferralWorld.Outsider), output, rewrapped.Header, default);
+        await AttachmentOpener.OpenAsync(new MemoryStream(file), file.LongLength, SHA256.HashData(file), reference, _world.Keys(ReferralWorld.Outsider), output, rewrapped.Header, default);
 
         Assert.Equal(TestData.Bytes(200_000), output.ToArray());
         Assert.Equal(reference.Id, rewrapped.AttachmentId);
@@ -47,7 +48,7 @@ public sealed class AttachmentForwardingTests : IDisposable
         var (file, reference) = Seal(TestData.Bytes(1000));
 
         var failure = await Assert.ThrowsAsync<AgeException>(() =>
-            AttachmentOpener.OpenAsync(new MemoryStream(file), reference, _world.Keys(ReferralWorld.Outsider), new MemoryStream(), null, default));
+            AttachmentOpener.OpenAsync(new MemoryStream(file), file.LongLength, SHA256.HashData(file), reference, _world.Keys(ReferralWorld.Outsider), new MemoryStream(), null, default));
 
         Assert.Equal(AgeErrorKind.NoMatchingRecipient, failure.Kind);
     }
@@ -63,7 +64,7 @@ public sealed class AttachmentForwardingTests : IDisposable
         var output = new MemoryStream();
 
         var failure = await Assert.ThrowsAsync<AgeException>(() =>
-            AttachmentOpener.OpenAsync(new MemoryStream(file), reference, _world.Keys(ReferralWorld.Outsider), output, other.Header, default));
+            AttachmentOpener.OpenAsync(new MemoryStream(file), file.LongLength, SHA256.HashData(file), reference, _world.Keys(ReferralWorld.Outsider), output, other.Header, default));
 
         Assert.Equal(AgeErrorKind.StatementMismatch, failure.Kind);
         Assert.Equal(0, output.Length);
