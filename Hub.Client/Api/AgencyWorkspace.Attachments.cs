@@ -51,8 +51,7 @@ public sealed partial class AgencyWorkspace
             keys.Add((await CurrentGenerationOfAsync(agency, ct)).PublicKey);
         }
 
-        var digests = AttachmentSealer.Seal(content, output, keys);
-        return new SealedAttachment(digests.PlainSize, digests.PlainSha256, digests.SealedSize, digests.SealedSha256);
+        return AttachmentSealer.Seal(content, output, keys);
     }
 
     /// <summary>
@@ -66,8 +65,7 @@ public sealed partial class AgencyWorkspace
     {
         ArgumentNullException.ThrowIfNull(sealedFile);
         ArgumentNullException.ThrowIfNull(digests);
-        await AttachmentUploader.UploadAsync(
-            Api, caseId, attachmentId, sealedFile, new SealedDigests(digests.PlainSize, digests.PlainSha256, digests.SealedSize, digests.SealedSha256), progress, ct);
+        await AttachmentUploader.UploadAsync(Api, caseId, attachmentId, sealedFile, digests, progress, ct);
     }
 
     /// <summary>

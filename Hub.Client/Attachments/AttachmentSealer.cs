@@ -11,7 +11,7 @@ namespace Hub.Client.Attachments;
 internal static class AttachmentSealer
 {
     /// <summary>Seals <paramref name="plaintext"/> (to its end) into <paramref name="output"/>.</summary>
-    public static SealedDigests Seal(Stream plaintext, Stream output, IReadOnlyList<IRecipient> recipients)
+    public static SealedAttachment Seal(Stream plaintext, Stream output, IReadOnlyList<IRecipient> recipients)
     {
         using var fileKey = FileKey.Generate();
         var header = EnvelopeHeader.Create(fileKey, recipients).ToArray();
@@ -19,9 +19,6 @@ internal static class AttachmentSealer
         using var writing = new HashingWriteStream(output);
         writing.Write(header);
         Payload.Encrypt(fileKey, reading, writing);
-        return new SealedDigests(reading.Count, Convert.ToHexStringLower(reading.Digest()), writing.Count, Convert.ToHexStringLower(writing.Digest()));
+        return new SealedAttachment(reading.Count, Convert.ToHexStringLower(reading.Digest()), writing.Count, Convert.ToHexStringLower(writing.Digest()));
     }
 }
-
-/// <summary>Size and SHA-256 of an attachment's plaintext and of its sealed age file.</summary>
-internal sealed record SealedDigests(long PlainSize, string PlainSha256, long SealedSize, string SealedSha256);

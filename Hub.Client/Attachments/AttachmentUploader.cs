@@ -17,7 +17,7 @@ internal static class AttachmentUploader
     private const int PreferredChunkBytes = 8 * 1024 * 1024;
 
     public static async Task<UploadState> UploadAsync(
-        HubApiClient api, Guid caseId, Guid attachmentId, Stream sealedFile, SealedDigests digests, IProgress<long>? progress, CancellationToken ct)
+        HubApiClient api, Guid caseId, Guid attachmentId, Stream sealedFile, SealedAttachment digests, IProgress<long>? progress, CancellationToken ct)
     {
         var failures = 0;
         var state = await RetryAsync(() => api.OpenUploadAsync(caseId, new OpenUpload(attachmentId, digests.SealedSize, digests.SealedSha256), ct), ct);

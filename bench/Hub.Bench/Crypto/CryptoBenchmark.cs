@@ -30,8 +30,8 @@ public static class CryptoBenchmark
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var sizeMib = Option(args, "--size-mib", 256);
-        var rounds = Option(args, "--rounds", 5);
+        var sizeMib = CommandLine.Option(args, "--size-mib", 256);
+        var rounds = CommandLine.Option(args, "--rounds", 5);
         var dir = Directory.CreateTempSubdirectory("hub-bench-").FullName;
         try
         {
@@ -104,12 +104,6 @@ public static class CryptoBenchmark
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static void Row(TextWriter output, string name, ThroughputRounds timings, string encrypt, string decrypt) =>

@@ -22,8 +22,8 @@ public static class ForwardAttachmentBenchmark
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var sizeMib = Option(args, "--size-mib", 64);
-        var rounds = Option(args, "--rounds", 5);
+        var sizeMib = CommandLine.Option(args, "--size-mib", 64);
+        var rounds = CommandLine.Option(args, "--rounds", 5);
         var directory = Directory.CreateTempSubdirectory("hub-bench-fwd-");
         try
         {
@@ -135,12 +135,6 @@ public static class ForwardAttachmentBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private sealed record Desk(AgencyWorkspace Workspace, DeviceKey Device) : IDisposable

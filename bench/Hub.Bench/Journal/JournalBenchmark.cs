@@ -15,8 +15,8 @@ public static class JournalBenchmark
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
-        var writers = Option(args, "--writers", 64);
-        var seconds = Option(args, "--seconds", 5);
+        var writers = CommandLine.Option(args, "--writers", 64);
+        var seconds = CommandLine.Option(args, "--seconds", 5);
         var payload = new byte[512];
         new Random(7).NextBytes(payload);
 
@@ -60,11 +60,5 @@ public static class JournalBenchmark
             return version;
         }));
         return counts.Sum() / clock.Elapsed.TotalSeconds;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }
