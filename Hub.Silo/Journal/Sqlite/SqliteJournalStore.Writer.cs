@@ -21,6 +21,9 @@ public sealed partial class SqliteJournalStore
     // data_version as read at the start of the previous batch; -1 before the first one (nothing is trusted yet).
     private long _dataVersion = -1;
 
+    // The writer's buffer for one entry's packed nodes.
+    private readonly byte[] _entryNodes = new byte[EntryNodes.MaxBytes];
+
     private void CommitBatch(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch)
     {
         var outcomes = new List<AppendOutcome>(batch.Count);
@@ -136,7 +139,7 @@ public sealed partial class SqliteJournalStore
         return true;
     }
 
-    private static void Write(SqliteWriteCommands writes, AppendRequest request, AppendPlan plan, long recordedAt)
+    private void Write(SqliteWriteCommands writes, AppendRequest request, AppendPlan plan, long recordedAt)
     {
         // Blobs before the entries that name them, in the same transaction: no entry without its bytes.
         foreach (var blob in request.Blobs)
@@ -144,14 +147,12 @@ public sealed partial class SqliteJournalStore
             writes.PutEnvelope(blob.Digest, blob.Bytes.Span);
         }
 
+        // The plan's nodes come in the order the leaves completed them, so each entry's nodes follow the previous entry's.
+        var nextNode = 0;
         for (var i = 0; i < request.Entries.Count; i++)
         {
-            writes.Insert(request.StreamId, plan.Versions[i], request.Entries[i], recordedAt, plan.LeafHashes[i]);
-        }
-
-        foreach (var node in plan.Nodes)
-        {
-            writes.InsertNode(request.StreamId, node.Level, node.Index, node.Hash);
+            var nodes = EntryNodes.Pack(plan.Versions[i], plan.Nodes, ref nextNode, _entryNodes);
+            writes.Insert(request.StreamId, plan.Versions[i], request.Entries[i], recordedAt, plan.LeafHashes[i], nodes);
         }
 
         writes.UpsertHead(request.StreamId, plan.NewVersion);

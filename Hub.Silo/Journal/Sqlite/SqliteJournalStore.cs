@@ -69,6 +69,11 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
                 $"The journal file '{fullPath}' predates the Merkle log (no leaf hashes): its entries cannot be verified. Move it away to start a new journal.");
         }
 
+        if (Scalar(_writer, SqliteJournalSchema.HasEntryNodes) != 1)
+        {
+            Execute(_writer, SqliteJournalSchema.AddEntryNodes);
+        }
+
         _writerLoop = Task.Run(WriteLoopAsync);
     }
 

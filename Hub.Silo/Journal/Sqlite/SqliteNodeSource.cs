@@ -5,12 +5,14 @@ namespace Hub.Silo.Journal.Sqlite;
 
 /// <summary>
 /// One stream's stored Merkle log, as of the given transaction's snapshot and cut at <see cref="LeafCount"/>:
-/// level 0 from <c>journal_entries.leaf_hash</c>, higher levels from <c>journal_nodes</c>.
+/// level 0 from <c>journal_entries.leaf_hash</c>, higher levels from the <c>nodes</c> of the entry that completed them
+/// (<see cref="EntryNodes"/>), or from <c>journal_nodes</c> for entries written before nodes moved into the entry rows.
 /// </summary>
 internal sealed class SqliteNodeSource : IMerkleNodeSource, IDisposable
 {
     private readonly SqliteCommand _leaf;
-    private readonly SqliteCommand _node;
+    private readonly SqliteCommand _entryNodes;
+    private readonly SqliteCommand _legacyNode;
 
     public SqliteNodeSource(SqliteConnection connection, SqliteTransaction? transaction, string streamId, long leafCount)
     {
@@ -21,12 +23,18 @@ internal sealed class SqliteNodeSource : IMerkleNodeSource, IDisposable
         _leaf.Parameters.AddWithValue("$stream", streamId);
         _leaf.Parameters.Add("$version", SqliteType.Integer);
 
-        _node = connection.CreateCommand();
-        _node.Transaction = transaction;
-        _node.CommandText = SqliteJournalSchema.Node;
-        _node.Parameters.AddWithValue("$stream", streamId);
-        _node.Parameters.Add("$level", SqliteType.Integer);
-        _node.Parameters.Add("$idx", SqliteType.Integer);
+        _entryNodes = connection.CreateCommand();
+        _entryNodes.Transaction = transaction;
+        _entryNodes.CommandText = SqliteJournalSchema.EntryNodes;
+        _entryNodes.Parameters.AddWithValue("$stream", streamId);
+        _entryNodes.Parameters.Add("$version", SqliteType.Integer);
+
+        _legacyNode = connection.CreateCommand();
+        _legacyNode.Transaction = transaction;
+        _legacyNode.CommandText = SqliteJournalSchema.LegacyNode;
+        _legacyNode.Parameters.AddWithValue("$stream", streamId);
+        _legacyNode.Parameters.Add("$level", SqliteType.Integer);
+        _legacyNode.Parameters.Add("$idx", SqliteType.Integer);
     }
 
     public long LeafCount { get; }
@@ -47,9 +55,15 @@ internal sealed class SqliteNodeSource : IMerkleNodeSource, IDisposable
         }
         else
         {
-            _node.Parameters[1].Value = level;
-            _node.Parameters[2].Value = index;
-            hash = _node.ExecuteScalar();
+            _entryNodes.Parameters[1].Value = EntryNodes.HolderOf(level, index);
+            if (EntryNodes.TryRead(_entryNodes.ExecuteScalar() as byte[], level, destination))
+            {
+                return true;
+            }
+
+            _legacyNode.Parameters[1].Value = level;
+            _legacyNode.Parameters[2].Value = index;
+            hash = _legacyNode.ExecuteScalar();
         }
 
         if (hash is not byte[] bytes || bytes.Length != MerkleHash.Size)
@@ -64,6 +78,7 @@ internal sealed class SqliteNodeSource : IMerkleNodeSource, IDisposable
     public void Dispose()
     {
         _leaf.Dispose();
-        _node.Dispose();
+        _entryNodes.Dispose();
+        _legacyNode.Dispose();
     }
 }

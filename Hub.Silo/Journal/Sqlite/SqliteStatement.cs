@@ -43,6 +43,12 @@ internal sealed class SqliteStatement : IDisposable
         return this;
     }
 
+    public SqliteStatement BindNull(int index)
+    {
+        Check(raw.sqlite3_bind_null(_statement, index));
+        return this;
+    }
+
     /// <summary>Runs a statement that returns no rows.</summary>
     public void Execute()
     {

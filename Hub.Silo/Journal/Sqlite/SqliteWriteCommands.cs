@@ -8,7 +8,6 @@ internal sealed class SqliteWriteCommands : IDisposable
 {
     private readonly SqliteStatement _head;
     private readonly SqliteStatement _insert;
-    private readonly SqliteStatement _insertNode;
     private readonly SqliteStatement _upsertHead;
     private readonly SqliteStatement _putEnvelope;
     private readonly SqliteStatement _dataVersion;
@@ -22,7 +21,6 @@ internal sealed class SqliteWriteCommands : IDisposable
     {
         _head = new SqliteStatement(connection, SqliteJournalSchema.Head);
         _insert = new SqliteStatement(connection, SqliteJournalSchema.Insert);
-        _insertNode = new SqliteStatement(connection, SqliteJournalSchema.InsertNode);
         _upsertHead = new SqliteStatement(connection, SqliteJournalSchema.UpsertHead);
         _putEnvelope = new SqliteStatement(connection, SqliteJournalSchema.PutEnvelope);
         _dataVersion = new SqliteStatement(connection, "PRAGMA data_version");
@@ -52,11 +50,12 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public long ReadHead(string streamId) => _head.Bind(1, streamId).ExecuteInt64();
 
-    public void Insert(string streamId, long version, PendingEntry entry, long recordedAt, ReadOnlySpan<byte> leafHash) =>
-        _insert.Bind(1, streamId).Bind(2, version).Bind(3, entry.Type).Bind(4, entry.Payload.Span).Bind(5, recordedAt).Bind(6, leafHash).Execute();
-
-    public void InsertNode(string streamId, int level, long index, ReadOnlySpan<byte> hash) =>
-        _insertNode.Bind(1, streamId).Bind(2, level).Bind(3, index).Bind(4, hash).Execute();
+    /// <summary>Inserts an entry with the packed roots of the subtrees it completes (empty: none, stored as NULL).</summary>
+    public void Insert(string streamId, long version, PendingEntry entry, long recordedAt, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> nodes)
+    {
+        _insert.Bind(1, streamId).Bind(2, version).Bind(3, entry.Type).Bind(4, entry.Payload.Span).Bind(5, recordedAt).Bind(6, leafHash);
+        (nodes.IsEmpty ? _insert.BindNull(7) : _insert.Bind(7, nodes)).Execute();
+    }
 
     public void UpsertHead(string streamId, long version) => _upsertHead.Bind(1, streamId).Bind(2, version).Execute();
 
@@ -71,7 +70,6 @@ internal sealed class SqliteWriteCommands : IDisposable
         _putEnvelope.Dispose();
         _head.Dispose();
         _insert.Dispose();
-        _insertNode.Dispose();
         _upsertHead.Dispose();
     }
 }

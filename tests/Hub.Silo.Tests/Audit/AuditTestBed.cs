@@ -123,7 +123,7 @@ public sealed class AuditTestBed : IAsyncDisposable
         await using var to = Journal.Connect();
         await to.OpenAsync();
         await using var transaction = await to.BeginTransactionAsync();
-        foreach (var (table, columns) in new[] { ("journal_entries", "stream_id, version, entry_type, payload, recorded_at, leaf_hash"), ("journal_nodes", "stream_id, level, idx, hash") })
+        foreach (var (table, columns) in new[] { ("journal_entries", Journal.EntryColumns), ("journal_nodes", "stream_id, level, idx, hash") })
         {
             await using (var delete = to.CreateCommand())
             {

@@ -21,6 +21,9 @@ public abstract class JournalBackend : IAsyncDisposable
     /// <summary>A new, closed connection to the storage, outside the store.</summary>
     public abstract DbConnection Connect();
 
+    /// <summary>The columns of an entry row, tree nodes included where the store keeps them in the row.</summary>
+    public abstract string EntryColumns { get; }
+
     /// <summary>Another, empty storage of the same kind.</summary>
     public abstract Task<JournalBackend> CreateSiblingAsync();
 
@@ -38,6 +41,8 @@ public sealed class SqliteJournalBackend(string? path = null) : JournalBackend
         new SqliteJournalStore(new SqliteJournalOptions { Path = Path }, alarm: alarm, authenticator: authenticator);
 
     public override DbConnection Connect() => new SqliteConnection($"Data Source={Path};Pooling=False");
+
+    public override string EntryColumns => "stream_id, version, entry_type, payload, recorded_at, leaf_hash, nodes";
 
     public override Task<JournalBackend> CreateSiblingAsync() => Task.FromResult<JournalBackend>(new SqliteJournalBackend());
 
@@ -59,6 +64,8 @@ public sealed class PostgresJournalBackend(PostgresTestDatabase database) : Jour
 
     public override DbConnection Connect() =>
         new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+
+    public override string EntryColumns => "stream_id, version, entry_type, payload, recorded_at, leaf_hash";
 
     public override Task<JournalBackend> CreateSiblingAsync() => CreateAsync();
 

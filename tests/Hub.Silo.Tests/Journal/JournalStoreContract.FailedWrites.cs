@@ -5,8 +5,11 @@ namespace Hub.Silo.Tests.Journal;
 /// <summary>A write that fails although its version check passed: it fails alone, whatever was batched with it.</summary>
 public abstract partial class JournalStoreContract
 {
-    /// <summary>Stores a tree node row directly, from another connection, as a damaged or edited database could hold it.</summary>
-    protected abstract Task InsertStrayNodeAsync(string stream, int level, long index);
+    /// <summary>
+    /// Edits the database from another connection, as a damaged or edited one could be, so that writing the first two
+    /// entries of <paramref name="stream"/> fails although its head is 0.
+    /// </summary>
+    protected abstract Task BreakWritesOfStreamAsync(string stream);
 
     [Fact]
     public async Task AWriteThatFailsInsideABatchFailsAloneAndTheOthersCommit()
@@ -14,8 +17,7 @@ public abstract partial class JournalStoreContract
         var store = await OpenAsync();
         var bad = NewStream();
         await store.AppendAsync(NewStream(), 0, [Entry("warm")]);
-        // Where the first two entries of `bad` complete the node (1, 0): its insert fails inside the batch's writes.
-        await InsertStrayNodeAsync(bad, 1, 0);
+        await BreakWritesOfStreamAsync(bad);
         var streams = Enumerable.Range(0, 20).Select(_ => NewStream()).ToArray();
 
         var failing = store.AppendAsync(bad, 0, [Entry("a"), Entry("b")]);

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace Hub.Silo.Tests.Journal;
 
 /// <summary>The SQLite journal against the store contract, on a throwaway file per test.</summary>
-public sealed class SqliteJournalStoreTests : JournalStoreContract
+public sealed partial class SqliteJournalStoreTests : JournalStoreContract
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("hub-journal-").FullName;
 
@@ -14,17 +14,11 @@ public sealed class SqliteJournalStoreTests : JournalStoreContract
     protected override Task<IJournalStore> OpenStoreAsync() =>
         Task.FromResult<IJournalStore>(new SqliteJournalStore(new SqliteJournalOptions { Path = DatabasePath }));
 
-    protected override async Task InsertStrayNodeAsync(string stream, int level, long index)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO journal_nodes (stream_id, level, idx, hash) VALUES (@s, @l, @i, zeroblob(32))";
-        command.Parameters.AddWithValue("@s", stream);
-        command.Parameters.AddWithValue("@l", level);
-        command.Parameters.AddWithValue("@i", index);
-        await command.ExecuteNonQueryAsync();
-    }
+    // A trigger refuses the stream's rows: the insert fails inside the batch, after the version check passed.
+    protected override Task BreakWritesOfStreamAsync(string stream) => ExecuteAsync($"""
+        CREATE TRIGGER refuse_stream BEFORE INSERT ON journal_entries WHEN NEW.stream_id = '{stream}'
+        BEGIN SELECT RAISE(ABORT, 'damaged'); END
+        """);
 
     public override async Task DisposeAsync()
     {
