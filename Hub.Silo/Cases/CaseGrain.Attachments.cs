@@ -59,12 +59,12 @@ public sealed partial class CaseGrain
 
         // Not journaled: the header is key material for the added agency only, useless without the sealed file, and
         // every download of that file is journaled.
-        if (!message.Rewraps.TryGetValue(caller.AgencyId, out var rewrap) || rewrap.Attachments?.FirstOrDefault(a => a.AttachmentId == attachmentId) is not { } stored)
+        if (!message.Rewraps.TryGetValue(caller.AgencyId, out var rewrap) || rewrap.Added.Attachments?.FirstOrDefault(a => a.AttachmentId == attachmentId) is not { } stored)
         {
             return (CaseResult.Forbidden("Your agency has no re-wrapped header for this attachment of this message (original recipients find theirs in the sealed file)."), null);
         }
 
-        var header = await journal.GetBlobAsync(stored.HeaderDigest, ct)
+        var header = await journal.GetBlobAsync(Blob(rewrap.Version, stored.HeaderDigest), ct)
             ?? throw new InvalidDataException($"The re-wrapped header of attachment {attachmentId} is missing from the store.");
         return (new CaseResult(CaseResultStatus.Done, Version: _stream.Version), header);
     }

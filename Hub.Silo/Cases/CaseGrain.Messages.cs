@@ -87,8 +87,8 @@ public sealed partial class CaseGrain
 
         var submitted = message.Submitted;
         message.Rewraps.TryGetValue(caller.AgencyId, out var rewrap);
-        var header = await journal.GetBlobAsync(rewrap?.HeaderDigest ?? submitted.HeaderDigest, ct);
-        var payload = await journal.GetBlobAsync(submitted.PayloadDigest, ct);
+        var header = await journal.GetBlobAsync(rewrap is null ? Blob(message.Version, submitted.HeaderDigest) : Blob(rewrap.Version, rewrap.Added.HeaderDigest), ct);
+        var payload = await journal.GetBlobAsync(Blob(message.Version, submitted.PayloadDigest), ct);
         if (header is null || payload is null)
         {
             throw new InvalidDataException($"Envelope bytes of message {messageId} are missing from the store.");
@@ -96,7 +96,7 @@ public sealed partial class CaseGrain
 
         // Who read what, when: every fetch is part of the case's audit trail.
         var result = await CommitAsync(new EnvelopeFetched(clock.GetUtcNow(), caller.AgencyId, caller.UserId, Guid.Empty, messageId), ct);
-        var rewrapView = rewrap is null ? null : new RewrapView(rewrap.ByAgency, rewrap.SenderDeviceId, rewrap.Statement, rewrap.Signature);
+        var rewrapView = rewrap?.Added is { } added ? new RewrapView(added.ByAgency, added.SenderDeviceId, added.Statement, added.Signature) : null;
         return (result, new EnvelopeForAgency(messageId, submitted.ByAgency, submitted.SenderDeviceId, header, payload, submitted.Statement, submitted.Signature, rewrapView));
     }
 
@@ -107,6 +107,9 @@ public sealed partial class CaseGrain
             ? message.Submitted.Statement
             : null);
     }
+
+    /// <summary>Bytes the journal stored with this case's event of <paramref name="version"/>.</summary>
+    private BlobReference Blob(long version, string digest) => new(_stream.StreamId, version, digest);
 
     private static string? CheckShape(Caller caller, SubmitMessage command)
     {

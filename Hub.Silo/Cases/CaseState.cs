@@ -63,7 +63,7 @@ public sealed class CaseState
                     Participants[agency.AgencyId] = new Participant(agency, ParticipantRole.Recipient, message.At) { Status = RecipientStatus.Delivered };
                 }
 
-                Messages[message.MessageId] = new Message(message);
+                Messages[message.MessageId] = new Message(message, version);
                 break;
             case ReferralDecided decided:
                 Participants[decided.ByAgency].Decide(decided.Decision, decided.At);
@@ -79,7 +79,7 @@ public sealed class CaseState
                 Participants[added.Agency.AgencyId] = new Participant(added.Agency, ParticipantRole.Forwarded, added.At) { Status = RecipientStatus.Delivered };
                 break;
             case RewrapAdded rewrap:
-                Messages[rewrap.MessageId].Rewraps[rewrap.Recipient.AgencyId] = rewrap;
+                Messages[rewrap.MessageId].Rewraps[rewrap.Recipient.AgencyId] = new Rewrap(rewrap, version);
                 break;
             case HoldPlaced hold:
                 ActiveHold = new Hold(hold.ByAgency, hold.Until, hold.Reason, ActiveHold?.ByAgency == hold.ByAgency ? ActiveHold.PlacedAt : hold.At);
@@ -181,15 +181,23 @@ public sealed class CaseState
     }
 
     /// <summary>A stored sealed message and the re-wraps made for agencies added later.</summary>
-    public sealed class Message(MessageSubmitted submitted)
+    /// <param name="submitted">The event that stored it.</param>
+    /// <param name="version">That event's version: the journal finds the envelope's bytes through it.</param>
+    public sealed class Message(MessageSubmitted submitted, long version)
     {
         public MessageSubmitted Submitted { get; } = submitted;
 
-        public Dictionary<string, RewrapAdded> Rewraps { get; } = new(StringComparer.Ordinal);
+        /// <summary>The version of <see cref="Submitted"/>, whose append carried the envelope's header and payload.</summary>
+        public long Version { get; } = version;
+
+        public Dictionary<string, Rewrap> Rewraps { get; } = new(StringComparer.Ordinal);
 
         public bool ReadableBy(string agencyId) =>
             Submitted.Recipients.Any(r => r.AgencyId == agencyId) || Rewraps.ContainsKey(agencyId);
     }
+
+    /// <summary>A re-wrap for an added agency, and the version of its event, whose append carried the re-wrapped headers.</summary>
+    public sealed record Rewrap(RewrapAdded Added, long Version);
 
     /// <summary>A takedown hold.</summary>
     public sealed record Hold(string ByAgency, DateTimeOffset Until, HoldReason Reason, DateTimeOffset PlacedAt);

@@ -29,8 +29,8 @@ public interface IJournalStore
 
     /// <summary>
     /// Appends entries like <see cref="AppendAsync(string, long, IReadOnlyList{PendingEntry}, CancellationToken)"/> and stores
-    /// <paramref name="blobs"/> under their digests in the same transaction, before the entries: when it returns both are
-    /// durable, and when the append is refused neither is written. A blob already stored is kept as it is.
+    /// <paramref name="blobs"/> in the same transaction: when it returns both are durable, and when the append is refused
+    /// neither is written. Each blob is then found through any entry of this append (<see cref="BlobReference"/>).
     /// </summary>
     /// <remarks>
     /// This is how an event and the bytes it names by digest (sealed envelopes) become durable together in one commit,
@@ -38,9 +38,12 @@ public interface IJournalStore
     /// </remarks>
     Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs, CancellationToken ct = default);
 
-    /// <summary>The bytes stored under <paramref name="digest"/> by an append, or null. Bytes whose digest no longer matches are refused.</summary>
+    /// <summary>
+    /// The bytes of <paramref name="blob"/>, stored by the append that wrote the entry it names, or null when that append
+    /// stored no such blob. Bytes whose digest no longer matches are refused.
+    /// </summary>
     /// <exception cref="InvalidDataException">The stored bytes do not match their digest.</exception>
-    Task<byte[]?> GetBlobAsync(string digest, CancellationToken ct = default);
+    Task<byte[]?> GetBlobAsync(BlobReference blob, CancellationToken ct = default);
 
     /// <summary>Reads the stream's entries with version greater than <paramref name="afterVersion"/>, in order, verified.</summary>
     /// <remarks>

@@ -53,8 +53,17 @@ internal static class JournalArguments
         {
             ArgumentNullException.ThrowIfNull(blob, nameof(blobs));
             ArgumentException.ThrowIfNullOrWhiteSpace(blob.Digest, nameof(blobs));
+            if (!IsSha256Hex(blob.Digest))
+            {
+                throw new ArgumentException($"Blob digest '{blob.Digest}' is not a SHA-256 in lower-case hex.", nameof(blobs));
+            }
         }
     }
+
+    /// <summary>True for 64 lower-case hex digits, the form <see cref="PendingBlob.Of"/> names blobs in.</summary>
+    public static bool IsSha256Hex(string digest) => digest is { Length: 64 } && digest.AsSpan().IndexOfAnyExcept(LowerHexDigits) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     public static void CheckInclusion(long version, long treeSize, long streamSize)
     {

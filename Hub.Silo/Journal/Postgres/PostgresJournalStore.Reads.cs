@@ -48,8 +48,10 @@ public sealed partial class PostgresJournalStore
         }
     }
 
-    public async Task<byte[]?> GetBlobAsync(string digest, CancellationToken ct = default)
+    // Blobs are content-addressed here: the digest alone finds them, wherever the append that stored them was.
+    public async Task<byte[]?> GetBlobAsync(BlobReference blob, CancellationToken ct = default)
     {
+        var digest = blob.Digest;
         ArgumentException.ThrowIfNullOrWhiteSpace(digest);
         var bytes = await WithConnectionAsync(async connection =>
         {

@@ -32,7 +32,14 @@ internal static class SqliteJournalSchema
     // which measured as a third of the grain layer's referral throughput. journal_nodes keeps the nodes of entries
     // written before that (their nodes column is NULL); readers fall back to it, and new files leave it empty.
     //
-    // journal_entries and envelopes are rowid tables: rows land in insertion order, so a batch of appends to
+    // blobs holds the rowids in journal_blobs (8 bytes each, little-endian) of the blobs the entry's append carried, in
+    // every entry of that append (see EntryBlobs); NULL when it carried none. journal_blobs has no index: a blob is found
+    // through the entry that names it (BlobReference), so storing one costs a row at the end of the table, where the
+    // envelopes table's primary key on random digests cost a randomly placed index page per blob in every commit.
+    // envelopes keeps the blobs of appends written before that (their entries' blobs column is NULL); readers fall back
+    // to it, and new files leave it empty.
+    //
+    // journal_entries, journal_blobs and envelopes are rowid tables: rows land in insertion order, so a batch of appends to
     // many streams fills a few new pages instead of dirtying one random page per stream, and rows of a few KiB
     // stay on their page (a WITHOUT ROWID row keeps at most about 1 KiB on a 4 KiB page and spills the rest to an
     // overflow page of its own). Files created before keep their WITHOUT ROWID tables; every statement works on both.
@@ -45,6 +52,7 @@ internal static class SqliteJournalSchema
             recorded_at INTEGER NOT NULL, -- Unix time, milliseconds
             leaf_hash   BLOB    NOT NULL,
             nodes       BLOB,             -- 32-byte roots of the subtrees this entry completes, levels 1, 2, …
+            blobs       BLOB,             -- rowids in journal_blobs of the blobs this entry's append carried
             PRIMARY KEY (stream_id, version)
         );
         CREATE TABLE IF NOT EXISTS journal_nodes (
@@ -67,6 +75,10 @@ internal static class SqliteJournalSchema
             version         INTEGER NOT NULL,
             checkpoint_size INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS journal_blobs (
+            digest BLOB NOT NULL, -- SHA-256 of bytes
+            bytes  BLOB NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS envelopes (
             digest TEXT NOT NULL PRIMARY KEY, -- SHA-256 of bytes, lower-case hex
             bytes  BLOB NOT NULL
@@ -76,21 +88,30 @@ internal static class SqliteJournalSchema
     /// <summary>1 when the entries table has leaf hashes; 0 for a file written before the Merkle log existed.</summary>
     public const string HasLeafHashes = "SELECT COUNT(*) FROM pragma_table_info('journal_entries') WHERE name = 'leaf_hash'";
 
-    /// <summary>1 when the entries table stores the nodes each entry completes; 0 for a file written before.</summary>
-    public const string HasEntryNodes = "SELECT COUNT(*) FROM pragma_table_info('journal_entries') WHERE name = 'nodes'";
+    /// <summary>Columns that files written before lack, each with the statement that adds it (NULL in every earlier row).</summary>
+    /// <remarks>Earlier entries keep their nodes in journal_nodes and their blobs in envelopes.</remarks>
+    public static readonly (string Column, string Add)[] LaterEntryColumns =
+    [
+        ("nodes", "ALTER TABLE journal_entries ADD COLUMN nodes BLOB"),
+        ("blobs", "ALTER TABLE journal_entries ADD COLUMN blobs BLOB"),
+    ];
 
-    /// <summary>Upgrades a file written before: its earlier entries' nodes stay in journal_nodes.</summary>
-    public const string AddEntryNodes = "ALTER TABLE journal_entries ADD COLUMN nodes BLOB";
+    /// <summary>1 when the entries table has <paramref name="column"/> (one of the names above), else 0.</summary>
+    public static string HasEntryColumn(string column) => $"SELECT COUNT(*) FROM pragma_table_info('journal_entries') WHERE name = '{column}'";
 
-    public const string PutEnvelope = "INSERT OR IGNORE INTO envelopes (digest, bytes) VALUES ($digest, $bytes)";
+    public const string PutBlob = "INSERT INTO journal_blobs (digest, bytes) VALUES ($digest, $bytes)";
 
-    public const string GetEnvelope = "SELECT bytes FROM envelopes WHERE digest = $digest";
+    public const string EntryBlobs = "SELECT blobs FROM journal_entries WHERE stream_id = $stream AND version = $version";
+
+    public const string GetBlob = "SELECT bytes FROM journal_blobs WHERE rowid = $rowid AND digest = $digest";
+
+    public const string GetLegacyEnvelope = "SELECT bytes FROM envelopes WHERE digest = $digest";
 
     public const string Head = "SELECT COALESCE(MAX(version), 0) FROM journal_entries WHERE stream_id = $stream";
 
     public const string Insert = """
-        INSERT INTO journal_entries (stream_id, version, entry_type, payload, recorded_at, leaf_hash, nodes)
-        VALUES ($stream, $version, $type, $payload, $at, $leaf, $nodes)
+        INSERT INTO journal_entries (stream_id, version, entry_type, payload, recorded_at, leaf_hash, nodes, blobs)
+        VALUES ($stream, $version, $type, $payload, $at, $leaf, $nodes, $blobs)
         """;
 
     public const string UpsertHead = """

@@ -26,20 +26,61 @@ public sealed partial class SqliteJournalStore
         }
     }
 
-    public async Task<byte[]?> GetBlobAsync(string digest, CancellationToken ct = default)
+    public async Task<byte[]?> GetBlobAsync(BlobReference blob, CancellationToken ct = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(digest);
+        JournalArguments.CheckStream(blob.StreamId);
+        if (blob.Digest is null || !JournalArguments.IsSha256Hex(blob.Digest))
+        {
+            return null;
+        }
+
         await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteJournalSchema.GetEnvelope;
-        command.Parameters.AddWithValue("$digest", digest);
-        if (await command.ExecuteScalarAsync(ct) is not byte[] bytes)
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var bytes = ReadCarriedBlob(connection, snapshot, blob) ?? ReadLegacyEnvelope(connection, snapshot, blob.Digest);
+        if (bytes is null)
         {
             return null;
         }
 
         // Fail closed: bytes altered in the database must not be served under their old name.
-        return Envelopes.EnvelopeDigest.Of(bytes) == digest ? bytes : throw new InvalidDataException($"Stored blob {digest} does not match its digest.");
+        return Envelopes.EnvelopeDigest.Of(bytes) == blob.Digest ? bytes : throw new InvalidDataException($"Stored blob {blob.Digest} does not match its digest.");
+    }
+
+    /// <summary>The blob among those the named entry's append stored in <c>journal_blobs</c>.</summary>
+    private static byte[]? ReadCarriedBlob(SqliteConnection connection, SqliteTransaction snapshot, BlobReference blob)
+    {
+        using var entry = connection.CreateCommand();
+        entry.Transaction = snapshot;
+        entry.CommandText = SqliteJournalSchema.EntryBlobs;
+        entry.Parameters.AddWithValue("$stream", blob.StreamId);
+        entry.Parameters.AddWithValue("$version", blob.Version);
+        var rowIds = EntryBlobs.RowIds(entry.ExecuteScalar() as byte[]);
+
+        using var read = connection.CreateCommand();
+        read.Transaction = snapshot;
+        read.CommandText = SqliteJournalSchema.GetBlob;
+        var rowId = read.Parameters.Add("$rowid", SqliteType.Integer);
+        read.Parameters.AddWithValue("$digest", Convert.FromHexString(blob.Digest));
+        foreach (var id in rowIds)
+        {
+            rowId.Value = id;
+            if (read.ExecuteScalar() is byte[] bytes)
+            {
+                return bytes;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A blob stored under its digest by an append written before blobs moved beside their entries.</summary>
+    private static byte[]? ReadLegacyEnvelope(SqliteConnection connection, SqliteTransaction snapshot, string digest)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = SqliteJournalSchema.GetLegacyEnvelope;
+        command.Parameters.AddWithValue("$digest", digest);
+        return command.ExecuteScalar() as byte[];
     }
 
     public async Task<long> GetVersionAsync(string streamId, CancellationToken ct = default)

@@ -142,17 +142,14 @@ public sealed partial class SqliteJournalStore
     private void Write(SqliteWriteCommands writes, AppendRequest request, AppendPlan plan, long recordedAt)
     {
         // Blobs before the entries that name them, in the same transaction: no entry without its bytes.
-        foreach (var blob in request.Blobs)
-        {
-            writes.PutEnvelope(blob.Digest, blob.Bytes.Span);
-        }
+        var blobs = EntryBlobs.Store(writes, request.Blobs);
 
         // The plan's nodes come in the order the leaves completed them, so each entry's nodes follow the previous entry's.
         var nextNode = 0;
         for (var i = 0; i < request.Entries.Count; i++)
         {
             var nodes = EntryNodes.Pack(plan.Versions[i], plan.Nodes, ref nextNode, _entryNodes);
-            writes.Insert(request.StreamId, plan.Versions[i], request.Entries[i], recordedAt, plan.LeafHashes[i], nodes);
+            writes.Insert(request.StreamId, plan.Versions[i], request.Entries[i], recordedAt, plan.LeafHashes[i], nodes, blobs);
         }
 
         writes.UpsertHead(request.StreamId, plan.NewVersion);

@@ -18,7 +18,8 @@ namespace Hub.Silo.Journal.Sqlite;
 /// tree node the append completes beside the entries, on a per-stream frontier it keeps in memory.
 /// Reads verify (see <see cref="IJournalStore"/>): this partial file holds the writer; the others the reads
 /// and the checkpoints.
-/// Envelope bytes travel as blobs of the append whose event names them, so bytes and event commit together.
+/// Envelope bytes travel as blobs of the append whose event names them, so bytes and event commit together; they are
+/// stored beside that append's entries and found through them (<see cref="BlobReference"/>).
 /// </remarks>
 public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
 {
@@ -69,9 +70,12 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
                 $"The journal file '{fullPath}' predates the Merkle log (no leaf hashes): its entries cannot be verified. Move it away to start a new journal.");
         }
 
-        if (Scalar(_writer, SqliteJournalSchema.HasEntryNodes) != 1)
+        foreach (var (column, add) in SqliteJournalSchema.LaterEntryColumns)
         {
-            Execute(_writer, SqliteJournalSchema.AddEntryNodes);
+            if (Scalar(_writer, SqliteJournalSchema.HasEntryColumn(column)) != 1)
+            {
+                Execute(_writer, add);
+            }
         }
 
         _writerLoop = Task.Run(WriteLoopAsync);

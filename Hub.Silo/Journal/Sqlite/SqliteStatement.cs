@@ -66,6 +66,13 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Runs an INSERT into a rowid table and returns the new row's rowid.</summary>
+    public long ExecuteInsert()
+    {
+        Execute();
+        return raw.sqlite3_last_insert_rowid(_db);
+    }
+
     /// <summary>Runs a statement whose first row's first column is an integer.</summary>
     public long ExecuteInt64()
     {

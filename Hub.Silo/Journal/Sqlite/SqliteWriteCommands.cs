@@ -9,7 +9,7 @@ internal sealed class SqliteWriteCommands : IDisposable
     private readonly SqliteStatement _head;
     private readonly SqliteStatement _insert;
     private readonly SqliteStatement _upsertHead;
-    private readonly SqliteStatement _putEnvelope;
+    private readonly SqliteStatement _putBlob;
     private readonly SqliteStatement _dataVersion;
 
     // One savepoint name serves every append: appends never nest.
@@ -22,7 +22,7 @@ internal sealed class SqliteWriteCommands : IDisposable
         _head = new SqliteStatement(connection, SqliteJournalSchema.Head);
         _insert = new SqliteStatement(connection, SqliteJournalSchema.Insert);
         _upsertHead = new SqliteStatement(connection, SqliteJournalSchema.UpsertHead);
-        _putEnvelope = new SqliteStatement(connection, SqliteJournalSchema.PutEnvelope);
+        _putBlob = new SqliteStatement(connection, SqliteJournalSchema.PutBlob);
         _dataVersion = new SqliteStatement(connection, "PRAGMA data_version");
         _savepoint = new SqliteStatement(connection, "SAVEPOINT append");
         _release = new SqliteStatement(connection, "RELEASE append");
@@ -50,16 +50,34 @@ internal sealed class SqliteWriteCommands : IDisposable
 
     public long ReadHead(string streamId) => _head.Bind(1, streamId).ExecuteInt64();
 
-    /// <summary>Inserts an entry with the packed roots of the subtrees it completes (empty: none, stored as NULL).</summary>
-    public void Insert(string streamId, long version, PendingEntry entry, long recordedAt, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> nodes)
+    /// <summary>
+    /// Inserts an entry with the packed roots of the subtrees it completes and the packed rowids of its append's blobs
+    /// (each empty when there are none, stored as NULL).
+    /// </summary>
+    public void Insert(string streamId, long version, PendingEntry entry, long recordedAt, ReadOnlySpan<byte> leafHash, ReadOnlySpan<byte> nodes, ReadOnlySpan<byte> blobs)
     {
         _insert.Bind(1, streamId).Bind(2, version).Bind(3, entry.Type).Bind(4, entry.Payload.Span).Bind(5, recordedAt).Bind(6, leafHash);
-        (nodes.IsEmpty ? _insert.BindNull(7) : _insert.Bind(7, nodes)).Execute();
+        BindOrNull(7, nodes);
+        BindOrNull(8, blobs);
+        _insert.Execute();
+    }
+
+    private void BindOrNull(int index, ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            _insert.BindNull(index);
+        }
+        else
+        {
+            _insert.Bind(index, value);
+        }
     }
 
     public void UpsertHead(string streamId, long version) => _upsertHead.Bind(1, streamId).Bind(2, version).Execute();
 
-    public void PutEnvelope(string digest, ReadOnlySpan<byte> bytes) => _putEnvelope.Bind(1, digest).Bind(2, bytes).Execute();
+    /// <summary>Stores a blob at the end of <c>journal_blobs</c> and returns its rowid.</summary>
+    public long PutBlob(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> bytes) => _putBlob.Bind(1, digest).Bind(2, bytes).ExecuteInsert();
 
     public void Dispose()
     {
@@ -67,7 +85,7 @@ internal sealed class SqliteWriteCommands : IDisposable
         _release.Dispose();
         _rollbackTo.Dispose();
         _dataVersion.Dispose();
-        _putEnvelope.Dispose();
+        _putBlob.Dispose();
         _head.Dispose();
         _insert.Dispose();
         _upsertHead.Dispose();

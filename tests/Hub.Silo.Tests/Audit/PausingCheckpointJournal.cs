@@ -44,7 +44,7 @@ internal sealed class PausingCheckpointJournal(IJournalStore inner) : IJournalSt
     public Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<PendingEntry> entries, IReadOnlyList<PendingBlob> blobs, CancellationToken ct = default) =>
         inner.AppendAsync(streamId, expectedVersion, entries, blobs, ct);
 
-    public Task<byte[]?> GetBlobAsync(string digest, CancellationToken ct = default) => inner.GetBlobAsync(digest, ct);
+    public Task<byte[]?> GetBlobAsync(BlobReference blob, CancellationToken ct = default) => inner.GetBlobAsync(blob, ct);
 
     public IAsyncEnumerable<JournalEntry> ReadAsync(string streamId, long afterVersion = 0, CancellationToken ct = default) => inner.ReadAsync(streamId, afterVersion, ct);
 

@@ -41,10 +41,10 @@ public sealed class PostgresConnectionLossTests(PostgresDatabaseFixture database
 
         // Nothing of it was written: no entry, no blob; the store takes the next append on a fresh connection.
         Assert.Equal(0, await _store.GetVersionAsync(stream));
-        Assert.Null(await _store.GetBlobAsync(blob.Digest));
+        Assert.Null(await _store.GetBlobAsync(new BlobReference(stream, 1, blob.Digest)));
         Assert.Equal(2, await _store.AppendAsync(stream, 0, [Entry("first"), Entry("second")], [blob]));
         Assert.Equal(2, await CountAsync(_store, stream));
-        Assert.NotNull(await _store.GetBlobAsync(blob.Digest));
+        Assert.NotNull(await _store.GetBlobAsync(new BlobReference(stream, 1, blob.Digest)));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class PostgresConnectionLossTests(PostgresDatabaseFixture database
         var conflict = await Assert.ThrowsAsync<JournalConflictException>(() => append);
         Assert.Equal(0, conflict.ExpectedVersion);
         Assert.Equal(1, conflict.ActualVersion);
-        Assert.Null(await _store.GetBlobAsync(blob.Digest));
+        Assert.Null(await _store.GetBlobAsync(new BlobReference(stream, 1, blob.Digest)));
         Assert.Equal(1, await beside);
     }
 

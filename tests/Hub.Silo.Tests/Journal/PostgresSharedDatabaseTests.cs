@@ -42,8 +42,8 @@ public sealed class PostgresSharedDatabaseTests(PostgresDatabaseFixture database
 
             Assert.Equal(1, outcomes.Count(won => won));
             var winner = outcomes[0] ? 0 : 1;
-            Assert.NotNull(await a.GetBlobAsync(blobs[winner].Digest));
-            Assert.Null(await a.GetBlobAsync(blobs[1 - winner].Digest));
+            Assert.NotNull(await a.GetBlobAsync(new BlobReference(stream, (version * 2) + 1, blobs[winner].Digest)));
+            Assert.Null(await a.GetBlobAsync(new BlobReference(stream, (version * 2) + 1, blobs[1 - winner].Digest)));
         }
 
         var entries = new List<JournalEntry>();
