@@ -9,11 +9,11 @@ namespace Hub.Silo.Journal.Postgres;
 
 /// <summary>The writer loop's group commit of one batch.</summary>
 /// <remarks>
-/// Every append's expected version is checked against the stored heads (read for the whole batch in one round trip)
-/// before anything is written, and the writes of every append that passes go to the server in one round trip,
-/// without savepoints: a round trip per append was what kept this journal at a fraction of SQLite's appends/s. If that
-/// round trip fails with an error in a statement (most likely another silo appended one of the streams first, which
-/// the entries' primary key refuses), the batch is rolled back and written again with each append in its own savepoint
+/// The decisions are <see cref="GroupCommitBatch"/>'s. What this store adds is I/O: the heads of the whole batch are
+/// read in one round trip, and the writes of every append that passes go to the server in one more, without
+/// savepoints: a round trip per append was what kept this journal at a fraction of SQLite's appends/s. If that round
+/// trip fails with an error in a statement (most likely another silo appended one of the streams first, which the
+/// entries' primary key refuses), the batch is rolled back and written again with each append in its own savepoint
 /// and round trip, on freshly read heads, so only that append fails. Nobody is answered before the commit returned.
 /// </remarks>
 public sealed partial class PostgresJournalStore
@@ -35,7 +35,7 @@ public sealed partial class PostgresJournalStore
 
     /// <summary>
     /// Writes and commits the batch, adding each append's outcome. Returns false, with the transaction rolled back and
-    /// the frontier cache cleared, when the writes failed outside savepoints.
+    /// the batch's streams evicted from the frontier cache, when the writes failed outside savepoints.
     /// </summary>
     private async Task<bool> TryWriteBatchAsync(IReadOnlyList<AppendRequest> batch, BatchProgress progress, List<AppendOutcome> outcomes, bool inSavepoints)
     {
@@ -45,54 +45,15 @@ public sealed partial class PostgresJournalStore
         // One time for the whole batch, taken before any entry is hashed: it is part of every leaf.
         var recordedAt = _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        // Stored heads of every stream in the batch, then advanced as appends to one stream chain within it.
+        // Stored heads of every stream in the batch, in one round trip.
         var heads = await ReadHeadsAsync(connection, batch);
         progress.Writing = true;
-        await using var writes = new NpgsqlBatch(connection);
-        foreach (var request in batch)
+        await using var writes = new PostgresBatchWrites(this, connection, heads, recordedAt);
+        if (!await GroupCommitBatch.WriteAsync(batch, writes, recordedAt, inSavepoints, outcomes))
         {
-            var streamId = request.StreamId;
-            var head = heads[streamId];
-            if (head != request.ExpectedVersion)
-            {
-                outcomes.Add(AppendOutcome.Refuse(request, new JournalConflictException(streamId, request.ExpectedVersion, head)));
-                continue;
-            }
-
-            if (await FrontierAsync(connection, streamId, head) is not { } tree)
-            {
-                // A stored frontier node is missing: appending on a damaged tree would hide the damage.
-                outcomes.Add(AppendOutcome.Damaged(request, head));
-                continue;
-            }
-
-            var plan = AppendPlan.Build(streamId, head, tree, request.Entries, recordedAt);
-            if (!inSavepoints)
-            {
-                AddWrites(writes, request, plan, recordedAt);
-            }
-            else if (await TryWriteInSavepointAsync(connection, request, plan, recordedAt, heads) is { } refusal)
-            {
-                outcomes.Add(AppendOutcome.Refuse(request, refusal));
-                continue;
-            }
-
-            heads[streamId] = plan.NewVersion;
-            outcomes.Add(AppendOutcome.Accept(request, plan.NewVersion));
-        }
-
-        if (writes.BatchCommands.Count > 0)
-        {
-            try
-            {
-                await writes.ExecuteNonQueryAsync();
-            }
-            catch (PostgresException ex) when (!PostgresFailures.IsConnectionLost(ex) && connection.FullState == ConnectionState.Open)
-            {
-                _frontiers.Evict(batch.Select(r => r.StreamId));
-                await transaction.RollbackAsync();
-                return false;
-            }
+            _frontiers.Evict(batch.Select(r => r.StreamId));
+            await transaction.RollbackAsync();
+            return false;
         }
 
         await transaction.CommitAsync();
@@ -119,8 +80,8 @@ public sealed partial class PostgresJournalStore
         }
     }
 
-    /// <summary>Writes one append inside a savepoint, in one round trip; returns why it was refused, or null.</summary>
-    private async Task<Exception?> TryWriteInSavepointAsync(NpgsqlConnection connection, AppendRequest request, AppendPlan plan, long recordedAt, Dictionary<string, long> heads)
+    /// <summary>Writes one append inside a savepoint, in one round trip; returns why it was refused and the stream's head then, or null.</summary>
+    private async Task<(Exception Refusal, long Head)?> TryWriteInSavepointAsync(NpgsqlConnection connection, AppendRequest request, AppendPlan plan, long recordedAt)
     {
         await using var write = new NpgsqlBatch(connection);
         write.BatchCommands.Add(new NpgsqlBatchCommand(PostgresJournalSchema.Savepoint));
@@ -143,11 +104,11 @@ public sealed partial class PostgresJournalStore
             if (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == PostgresJournalSchema.EntriesKey)
             {
                 // Another process appended at this version first (READ COMMITTED now sees its commit).
-                heads[streamId] = await ReadHeadAsync(connection, streamId);
-                return new JournalConflictException(streamId, request.ExpectedVersion, heads[streamId]);
+                var head = await ReadHeadAsync(connection, streamId);
+                return (new JournalConflictException(streamId, request.ExpectedVersion, head), head);
             }
 
-            return ex;
+            return (ex, request.ExpectedVersion);
         }
     }
 

@@ -6,15 +6,14 @@ namespace Hub.Silo.Journal.Sqlite;
 
 /// <summary>The writer loop's group commit of one batch.</summary>
 /// <remarks>
-/// Every append's expected version is checked against the stream's head before anything of it is written, so an
-/// append that passes cannot conflict, and a batch normally commits without a savepoint per append. A write that
-/// fails all the same (a damaged file, a full disk) rolls the whole batch back, and the batch runs again with each
-/// append in its own savepoint, so that append fails alone and the others commit, exactly as before. Nobody is
-/// answered before the commit returned.
+/// The decisions are <see cref="GroupCommitBatch"/>'s: versions checked before anything is written, so a batch normally
+/// commits without a savepoint per append; a write that fails all the same (a damaged file, a full disk) rolls the
+/// whole batch back, and the batch runs again with each append in its own savepoint, so that append fails alone and
+/// the others commit. Nobody is answered before the commit returned.
 /// The heads come from the writer's frontier cache (each cached frontier's size is its stream's version after this
 /// writer's last append to it) as long as no other connection committed to the file since the previous batch
 /// (SQLite's <c>data_version</c>, read under the write lock, did not move); otherwise, and for streams not cached,
-/// from the entries table, as every batch did before.
+/// from the entries table.
 /// </remarks>
 public sealed partial class SqliteJournalStore
 {
@@ -24,15 +23,15 @@ public sealed partial class SqliteJournalStore
     // The writer's buffer for one entry's packed nodes.
     private readonly byte[] _entryNodes = new byte[EntryNodes.MaxBytes];
 
-    private void CommitBatch(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch)
+    private async Task CommitBatchAsync(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch)
     {
         var outcomes = new List<AppendOutcome>(batch.Count);
         try
         {
-            if (!TryCommit(writes, batch, outcomes, inSavepoints: false))
+            if (!await TryCommitAsync(writes, batch, outcomes, inSavepoints: false))
             {
                 outcomes.Clear();
-                TryCommit(writes, batch, outcomes, inSavepoints: true);
+                await TryCommitAsync(writes, batch, outcomes, inSavepoints: true);
             }
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
@@ -64,7 +63,7 @@ public sealed partial class SqliteJournalStore
     /// Writes and commits the batch, adding each append's outcome. Returns false, with the transaction rolled back and
     /// the batch's streams evicted from the frontier cache, when a write failed outside a savepoint.
     /// </summary>
-    private bool TryCommit(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch, List<AppendOutcome> outcomes, bool inSavepoints)
+    private async ValueTask<bool> TryCommitAsync(SqliteWriteCommands writes, IReadOnlyList<AppendRequest> batch, List<AppendOutcome> outcomes, bool inSavepoints)
     {
         using var transaction = _writer.BeginTransaction(deferred: false);
         var dataVersion = writes.DataVersion();
@@ -73,66 +72,12 @@ public sealed partial class SqliteJournalStore
 
         // One time for the whole batch, taken before any entry is hashed: it is part of every leaf.
         var recordedAt = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-
-        // Heads of streams written earlier in this batch, so two appends to one stream chain correctly.
-        var heads = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var request in batch)
+        var batchWrites = new SqliteBatchWrites(this, writes, transaction, cachedHeadsHold, recordedAt);
+        if (!await GroupCommitBatch.WriteAsync(batch, batchWrites, recordedAt, inSavepoints, outcomes))
         {
-            var streamId = request.StreamId;
-            if (!heads.TryGetValue(streamId, out var head) && !(cachedHeadsHold && _frontiers.TryGetSize(streamId, out head)))
-            {
-                head = writes.ReadHead(streamId);
-            }
-
-            if (head != request.ExpectedVersion)
-            {
-                outcomes.Add(AppendOutcome.Refuse(request, new JournalConflictException(streamId, request.ExpectedVersion, head)));
-                continue;
-            }
-
-            MerkleAccumulator tree;
-            try
-            {
-                tree = _frontiers.Get(streamId, head, () => RestoreFrontier(transaction, streamId, head));
-            }
-            catch (InvalidOperationException)
-            {
-                // A stored frontier node is missing: appending on a damaged tree would hide the damage.
-                outcomes.Add(AppendOutcome.Damaged(request, head));
-                continue;
-            }
-
-            var plan = AppendPlan.Build(streamId, head, tree, request.Entries, recordedAt);
-            try
-            {
-                if (inSavepoints)
-                {
-                    writes.BeginAppend();
-                }
-
-                Write(writes, request, plan, recordedAt);
-                if (inSavepoints)
-                {
-                    writes.EndAppend();
-                }
-            }
-            catch (SqliteException ex)
-            {
-                _frontiers.Evict(streamId);
-                if (!inSavepoints)
-                {
-                    transaction.Rollback();
-                    _frontiers.Evict(batch.Select(r => r.StreamId));
-                    return false;
-                }
-
-                writes.UndoAppend();
-                outcomes.Add(AppendOutcome.Refuse(request, ex));
-                continue;
-            }
-
-            heads[streamId] = plan.NewVersion;
-            outcomes.Add(AppendOutcome.Accept(request, plan.NewVersion));
+            transaction.Rollback();
+            _frontiers.Evict(batch.Select(r => r.StreamId));
+            return false;
         }
 
         transaction.Commit();

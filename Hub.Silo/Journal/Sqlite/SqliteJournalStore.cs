@@ -99,11 +99,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         using var writes = new SqliteWriteCommands(_writer);
-        await _appends.RunAsync(batch =>
-        {
-            CommitBatch(writes, batch);
-            return Task.CompletedTask;
-        });
+        await _appends.RunAsync(batch => CommitBatchAsync(writes, batch));
     }
 
     private static void Execute(SqliteConnection connection, string sql)
