@@ -5,6 +5,7 @@
 using Hub.Client.Attachments;
 using Hub.Client.Content;
 using Hub.Client.Crypto;
+using Hub.Client.Keys;
 using Hub.Client.Referrals;
 
 namespace Hub.Client.Api;
@@ -44,14 +45,24 @@ public sealed partial class AgencyWorkspace
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(recipients);
-        var keys = new List<IRecipient>();
-        foreach (var agency in recipients.Append(AgencyId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            keys.Add((await CurrentGenerationOfAsync(agency, ct)).PublicKey);
-        }
+        return SealAttachment(content, output, await CurrentGenerationsAsync(recipients, ct));
+    }
 
-        return AttachmentSealer.Seal(content, output, keys);
+    /// <summary>
+    /// Seals <paramref name="content"/> (read to its end) into <paramref name="output"/> for <paramref name="generations"/>
+    /// (from <see cref="CurrentGenerationsAsync"/>, which includes this agency's), in constant memory, without asking the hub
+    /// for keys: a command that seals several attachments and then the referral fetches the generations once and seals
+    /// everything to the same ones.
+    /// </summary>
+    /// <returns>Sizes and SHA-256 digests of the plaintext and the sealed file.</returns>
+    /// <exception cref="ArgumentException"><paramref name="generations"/> leaves out this agency (it could not read its own attachment).</exception>
+    public SealedAttachment SealAttachment(Stream content, Stream output, IReadOnlyList<AgencyGenerationKey> generations)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(output);
+        RequireOwnAgency(generations);
+        // Stanzas in agency order, as before generations could be passed in.
+        return AttachmentSealer.Seal(content, output, [.. generations.OrderBy(k => k.AgencyId, StringComparer.Ordinal).Select(k => (IRecipient)k.PublicKey)]);
     }
 
     /// <summary>

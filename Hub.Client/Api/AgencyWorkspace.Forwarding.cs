@@ -36,8 +36,10 @@ public sealed partial class AgencyWorkspace
         var added = await CurrentGenerationOfAsync(toAgency, ct);
         var sealedReferral = new SealedReferral(envelope.Header, envelope.Payload, new SignedStatement(envelope.Statement, envelope.Signature));
 
-        // The attachment references come from the verified, decrypted content: the sender's signature covers them.
-        var opened = await Referral.OpenAsync(sealedReferral, caseId, messageId, directory, keys, ct);
+        // The attachment references come from the verified, decrypted content: the sender's signature covers them. The
+        // message is verified and its file key unwrapped once, for reading and re-wrapping together; no file key is held
+        // while the attachments download.
+        var (opened, draft) = await Forwarding.OpenForForwardingAsync(sealedReferral, caseId, messageId, directory, keys, new ReferralSender(AgencyId, Device), added, ct);
         var attachments = new List<ForwardedAttachmentHeader>();
         foreach (var reference in await AttachmentsNamedAsync(caseId, opened, ct))
         {
@@ -52,8 +54,7 @@ public sealed partial class AgencyWorkspace
             }
         }
 
-        var forwarded = await Forwarding.ForwardAsync(
-            sealedReferral, caseId, messageId, directory, keys, new ReferralSender(AgencyId, Device), added, _time.GetUtcNow(), attachments, ct);
+        var forwarded = draft.Sign(_time.GetUtcNow(), attachments);
         return new AddRewrap(
             commandId ?? Guid.NewGuid(), messageId, new RecipientKey(toAgency, (int)added.Generation), Device.DeviceId,
             forwarded.Header, forwarded.Forwarding.Statement, forwarded.Forwarding.Signature,

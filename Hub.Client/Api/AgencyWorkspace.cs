@@ -90,39 +90,6 @@ public sealed partial class AgencyWorkspace(HubApiClient api, string agencyId, D
     }
 
     /// <summary>
-    /// Seals <paramref name="content"/> for <paramref name="recipients"/> and this agency at their current
-    /// generations, signed by this device, as a <see cref="SubmitMessage"/> ready to send (and to resend unchanged on retry).
-    /// </summary>
-    public async Task<SubmitMessage> SealAsync(
-        Guid caseId, ReadOnlyMemory<byte> content, IEnumerable<string> recipients, MessageKind kind = MessageKind.Referral,
-        Guid? messageId = null, Guid? commandId = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(recipients);
-        var view = await Api.GetCaseAsync(caseId, ct);
-        var agencies = recipients.Append(AgencyId).Distinct(StringComparer.Ordinal).ToList();
-        var keys = new List<AgencyGenerationKey>();
-        foreach (var agency in agencies)
-        {
-            keys.Add(await CurrentGenerationOfAsync(agency, ct));
-        }
-
-        var id = messageId ?? Guid.NewGuid();
-        var sealedReferral = Referral.Seal(content.Span, caseId, id, new ReferralSender(AgencyId, Device), keys, CodesOf(view.Handling), _time.GetUtcNow());
-        return new SubmitMessage(
-            commandId ?? Guid.NewGuid(), id, kind, Device.DeviceId, [.. keys.Select(k => new RecipientKey(k.AgencyId, (int)k.Generation))],
-            sealedReferral.Header, sealedReferral.Payload, sealedReferral.Statement.Statement, sealedReferral.Statement.Signature);
-    }
-
-    /// <summary>Seals and submits a referral to <paramref name="recipients"/> (see <see cref="SealAsync"/>).</summary>
-    /// <returns>The message id and the case version after it.</returns>
-    public async Task<(Guid MessageId, CommandAccepted Accepted)> ReferAsync(
-        Guid caseId, ReadOnlyMemory<byte> content, IEnumerable<string> recipients, CancellationToken ct = default)
-    {
-        var message = await SealAsync(caseId, content, recipients, ct: ct);
-        return (message.MessageId, await Api.SubmitMessageAsync(caseId, message, ct));
-    }
-
-    /// <summary>
     /// Fetches this agency's envelope of a message and opens it: the sender's (and any forwarder's) device
     /// must verify in the key directory, every signed digest must match, and only then is plaintext released.
     /// </summary>
@@ -247,7 +214,4 @@ public sealed partial class AgencyWorkspace(HubApiClient api, string agencyId, D
             throw new AgeException(AgeErrorKind.PinnedKeyChanged, $"The key of {key.AgencyId} generation {key.Generation} differs from the pinned fingerprint.");
         }
     }
-
-    private static string[] CodesOf(CaseHandling handling) =>
-        [handling.Siena == "H3" ? HandlingCodes.H3(handling.SienaRestriction ?? string.Empty) : handling.Siena, handling.Tlp];
 }

@@ -32,24 +32,25 @@ public static class Forwarding
         IReadOnlyList<AgencyGenerationSecret> keys, ReferralSender forwarder, AgencyGenerationKey added,
         DateTimeOffset forwardedAt, IReadOnlyList<ForwardedAttachmentHeader>? attachments = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(referral);
-        ArgumentNullException.ThrowIfNull(forwarder);
-        ArgumentNullException.ThrowIfNull(added);
-        var statement = await ReferralChecks.VerifyAsync(referral.Statement, caseId, messageId, directory, cancellationToken);
-        ReferralChecks.RequireAddressed(statement.Recipients, keys);
-        ReferralChecks.RequireDigest(referral.Header, statement.HeaderDigest, "header");
-        ReferralChecks.RequireDigest(referral.Payload, statement.PayloadDigest, "payload");
-        RequireForwardable(statement, forwarder.AgencyId, added.AgencyId);
-        var ordered = (attachments ?? []).Order(Comparer<ForwardedAttachmentHeader>.Create((a, b) => AttachmentHeaderDigest.CompareIds(a.AttachmentId, b.AttachmentId))).ToList();
-        var digests = ordered.Select(a => new AttachmentHeaderDigest(a.AttachmentId, SHA256.HashData(a.Header ?? throw new ArgumentException("An attachment header is missing.", nameof(attachments))))).ToList();
+        var (_, draft) = await DraftAsync(referral, caseId, messageId, directory, keys, forwarder, added, plaintext: null, cancellationToken);
+        return draft.Sign(forwardedAt, attachments);
+    }
 
-        var original = EnvelopeHeader.Parse(referral.Header);
-        using var fileKey = original.Unwrap(keys);
-        var header = original.AddRecipients(fileKey, [added.PublicKey]).ToArray();
-        var forwarding = new ForwardingStatement(
-            SHA256.HashData(referral.Statement.Statement), SHA256.HashData(header), added.AgencyId, added.Generation,
-            forwarder.AgencyId, forwarder.Device.DeviceId, forwardedAt, digests);
-        return new ForwardedReferral(referral.Statement, forwarding.Sign(forwarder.Device), header, referral.Payload, ordered);
+    /// <summary>
+    /// The first step of a forward that needs the content (to find the attachments it names): verifies
+    /// <paramref name="referral"/> as <see cref="Referral.OpenAsync"/> does and as <see cref="ForwardAsync"/> does, unwraps
+    /// its file key once, decrypts the payload and re-wraps the header for <paramref name="added"/> with that same key,
+    /// which is zeroed before this returns. <see cref="ForwardDraft.Sign"/> completes the forward.
+    /// </summary>
+    /// <exception cref="AgeException">The referral does not verify or decrypt (nothing is re-wrapped).</exception>
+    /// <exception cref="ArgumentException">The forwarder's agency is not a recipient, or the added agency already is.</exception>
+    internal static async Task<(OpenedReferral Opened, ForwardDraft Draft)> OpenForForwardingAsync(
+        SealedReferral referral, Guid caseId, Guid messageId, IKeyDirectory directory,
+        IReadOnlyList<AgencyGenerationSecret> keys, ReferralSender forwarder, AgencyGenerationKey added, CancellationToken cancellationToken = default)
+    {
+        using var plaintext = new MemoryStream();
+        var draft = await DraftAsync(referral, caseId, messageId, directory, keys, forwarder, added, plaintext, cancellationToken);
+        return (new OpenedReferral(draft.Statement, plaintext.ToArray()), draft.Draft);
     }
 
     /// <summary>
@@ -133,6 +134,36 @@ public static class Forwarding
         using var output = new MemoryStream();
         Payload.Decrypt(fileKey, payload, output);
         return new OpenedReferral(statement, output.ToArray(), forwarding);
+    }
+
+    /// <summary>
+    /// Every check a recipient makes before it releases plaintext (signature and enrolment, case and message binding,
+    /// addressed generations, header and payload digests), then the forwarding rule; only then one unwrap of the file key,
+    /// the payload decrypted into <paramref name="plaintext"/> when one is given, and the header re-wrapped.
+    /// </summary>
+    private static async Task<(ReferralStatement Statement, ForwardDraft Draft)> DraftAsync(
+        SealedReferral referral, Guid caseId, Guid messageId, IKeyDirectory directory, IReadOnlyList<AgencyGenerationSecret> keys,
+        ReferralSender forwarder, AgencyGenerationKey added, Stream? plaintext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(forwarder);
+        ArgumentNullException.ThrowIfNull(added);
+        var statement = await ReferralChecks.VerifyAsync(referral.Statement, caseId, messageId, directory, cancellationToken);
+        ReferralChecks.RequireAddressed(statement.Recipients, keys);
+        ReferralChecks.RequireDigest(referral.Header, statement.HeaderDigest, "header");
+        ReferralChecks.RequireDigest(referral.Payload, statement.PayloadDigest, "payload");
+        RequireForwardable(statement, forwarder.AgencyId, added.AgencyId);
+
+        var original = EnvelopeHeader.Parse(referral.Header);
+        using var fileKey = original.Unwrap(keys);
+        if (plaintext is not null)
+        {
+            using var payload = new MemoryStream(referral.Payload, writable: false);
+            Payload.Decrypt(fileKey, payload, plaintext);
+        }
+
+        var header = original.AddRecipients(fileKey, [added.PublicKey]).ToArray();
+        return (statement, new ForwardDraft(referral, header, forwarder, added));
     }
 
     /// <summary>Fails unless <paramref name="forwarderAgencyId"/> received the referral and <paramref name="addedAgencyId"/> did not.</summary>

@@ -2,6 +2,7 @@ using Hub.Contracts.Attachments;
 using Hub.Contracts.Cases;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Cases;
+using Hub.Gateway.Operations;
 using Hub.Silo.Attachments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public static class AttachmentsApi
     }
 
     private static async Task<Results<Created<UploadState>, Ok<UploadState>, ProblemHttpResult>> OpenAsync(
-        Guid caseId, OpenUploadRequest body, HttpContext http, CallerResolver callers, IClusterClient orleans, AttachmentOptions options, CancellationToken ct)
+        Guid caseId, OpenUploadRequest body, HttpContext http, CallerResolver callers, GrainReferences grains, AttachmentOptions options, CancellationToken ct)
     {
         if (body.Size > options.MaxBytes)
         {
@@ -45,7 +46,7 @@ public static class AttachmentsApi
         }
 
         var caller = callers.Resolve(http.User);
-        var result = await orleans.GetGrain<IAttachmentUploadsGrain>(caller.AgencyId)
+        var result = await grains.AttachmentUploads(caller.AgencyId)
             .OpenAsync(caller, new OpenUpload(caseId, body.AttachmentId, body.Size, body.Sha256 ?? string.Empty), ct);
         if (result.Upload is not { } upload || result.Status != CaseResultStatus.Done)
         {
@@ -60,10 +61,10 @@ public static class AttachmentsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HeadAsync(
-        Guid caseId, Guid attachmentId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        Guid caseId, Guid attachmentId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
         var caller = callers.Resolve(http.User);
-        var result = await orleans.GetGrain<IAttachmentUploadsGrain>(caller.AgencyId).GetAsync(caller, caseId, attachmentId, ct);
+        var result = await grains.AttachmentUploads(caller.AgencyId).GetAsync(caller, caseId, attachmentId, ct);
         if (result.Upload is not { } upload)
         {
             return Problem(result);
@@ -74,7 +75,7 @@ public static class AttachmentsApi
     }
 
     private static async Task<Results<Ok<UploadState>, ProblemHttpResult>> PutChunkAsync(
-        Guid caseId, Guid attachmentId, long offset, HttpContext http, CallerResolver callers, IClusterClient orleans,
+        Guid caseId, Guid attachmentId, long offset, HttpContext http, CallerResolver callers, GrainReferences grains,
         AttachmentFiles files, AttachmentOptions options, CancellationToken ct)
     {
         if (http.Request.ContentLength is not { } length)
@@ -89,7 +90,7 @@ public static class AttachmentsApi
         }
 
         var caller = callers.Resolve(http.User);
-        var uploads = orleans.GetGrain<IAttachmentUploadsGrain>(caller.AgencyId);
+        var uploads = grains.AttachmentUploads(caller.AgencyId);
         using var writing = await files.LockAsync(attachmentId, ct);
         var current = await uploads.GetAsync(caller, caseId, attachmentId, ct);
         if (current.Upload is not { } upload)
@@ -139,11 +140,11 @@ public static class AttachmentsApi
     }
 
     private static async Task<Results<Ok<UploadState>, ProblemHttpResult>> CompleteAsync(
-        Guid caseId, Guid attachmentId, HttpContext http, CallerResolver callers, IClusterClient orleans,
+        Guid caseId, Guid attachmentId, HttpContext http, CallerResolver callers, GrainReferences grains,
         AttachmentFiles files, AttachmentOptions options, CancellationToken ct)
     {
         var caller = callers.Resolve(http.User);
-        var uploads = orleans.GetGrain<IAttachmentUploadsGrain>(caller.AgencyId);
+        var uploads = grains.AttachmentUploads(caller.AgencyId);
         using var writing = await files.LockAsync(attachmentId, ct);
         var current = await uploads.GetAsync(caller, caseId, attachmentId, ct);
         if (current.Upload is not { } upload)
@@ -169,9 +170,9 @@ public static class AttachmentsApi
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
-        Guid caseId, Guid attachmentId, HttpContext http, CallerResolver callers, IClusterClient orleans, AttachmentFiles files, CancellationToken ct)
+        Guid caseId, Guid attachmentId, HttpContext http, CallerResolver callers, GrainReferences grains, AttachmentFiles files, CancellationToken ct)
     {
-        var (result, stored) = await orleans.GetGrain<ICaseGrain>(caseId).FetchAttachmentAsync(callers.Resolve(http.User), attachmentId, ct);
+        var (result, stored) = await grains.Case(caseId).FetchAttachmentAsync(callers.Resolve(http.User), attachmentId, ct);
         if (stored is null)
         {
             return CaseResults.Problem(result);

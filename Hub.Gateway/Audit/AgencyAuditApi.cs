@@ -2,6 +2,7 @@ using Hub.Contracts.Audit;
 using Hub.Contracts.Cases;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Cases;
+using Hub.Gateway.Operations;
 using Hub.Silo.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,26 +32,24 @@ public static class AgencyAuditApi
     }
 
     private static async Task<Results<Ok<AuditCheckpoint>, ProblemHttpResult>> GetCheckpointAsync(
-        string agencyId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        CaseResults.Answer(await Grain(orleans, agencyId).GetCheckpointAsync(callers.Resolve(http.User), ct));
+        string agencyId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        CaseResults.Answer(await grains.AgencyAudit(agencyId).GetCheckpointAsync(callers.Resolve(http.User), ct));
 
     private static async Task<Results<Ok<AuditEntryPage>, ProblemHttpResult>> GetEntriesAsync(
-        string agencyId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct, long after = 0, int limit = 100) =>
+        string agencyId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct, long after = 0, int limit = 100) =>
         after < 0 || limit is < 1 or > StreamAuditor.MaxPage
             ? CaseResults.Problem(CaseResult.Invalid($"Use after >= 0 and a limit from 1 to {StreamAuditor.MaxPage}."))
-            : CaseResults.Answer(await Grain(orleans, agencyId).GetEntriesAsync(callers.Resolve(http.User), after, limit, ct));
+            : CaseResults.Answer(await grains.AgencyAudit(agencyId).GetEntriesAsync(callers.Resolve(http.User), after, limit, ct));
 
     private static async Task<Results<Ok<AuditProof>, ProblemHttpResult>> GetInclusionProofAsync(
-        string agencyId, long version, long treeSize, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        CaseResults.Answer(await Grain(orleans, agencyId).GetInclusionProofAsync(callers.Resolve(http.User), version, treeSize, ct));
+        string agencyId, long version, long treeSize, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        CaseResults.Answer(await grains.AgencyAudit(agencyId).GetInclusionProofAsync(callers.Resolve(http.User), version, treeSize, ct));
 
     private static async Task<Results<Ok<AuditProof>, ProblemHttpResult>> GetConsistencyProofAsync(
-        string agencyId, long from, long to, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        CaseResults.Answer(await Grain(orleans, agencyId).GetConsistencyProofAsync(callers.Resolve(http.User), from, to, ct));
+        string agencyId, long from, long to, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        CaseResults.Answer(await grains.AgencyAudit(agencyId).GetConsistencyProofAsync(callers.Resolve(http.User), from, to, ct));
 
     private static async Task<Results<Ok<AuditCheckpoint>, ProblemHttpResult>> AddCosignatureAsync(
-        string agencyId, CosignatureRequest body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        CaseResults.Answer(await Grain(orleans, agencyId).AddCosignatureAsync(callers.Resolve(http.User), body.Note, ct));
-
-    private static IAgencyAuditGrain Grain(IClusterClient orleans, string agencyId) => orleans.GetGrain<IAgencyAuditGrain>(agencyId);
+        string agencyId, CosignatureRequest body, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        CaseResults.Answer(await grains.AgencyAudit(agencyId).AddCosignatureAsync(callers.Resolve(http.User), body.Note, ct));
 }

@@ -1,4 +1,5 @@
 using Hub.Contracts.Audit;
+using Hub.Gateway.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Gateway.Audit;
@@ -17,6 +18,6 @@ public static class AuditApi
         return app;
     }
 
-    private static async Task<Ok<AuditKeys>> GetKeysAsync(IClusterClient orleans, CancellationToken ct) =>
-        TypedResults.Ok(await orleans.GetGrain<IAuditKeysGrain>(0).GetKeysAsync(ct));
+    private static async Task<Ok<AuditKeys>> GetKeysAsync(GrainReferences grains, CancellationToken ct) =>
+        TypedResults.Ok(await grains.AuditKeys().GetKeysAsync(ct));
 }

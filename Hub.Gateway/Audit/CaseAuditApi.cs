@@ -2,6 +2,7 @@ using Hub.Contracts.Audit;
 using Hub.Contracts.Cases;
 using Hub.Gateway.Auth;
 using Hub.Gateway.Cases;
+using Hub.Gateway.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Gateway.Audit;
@@ -31,44 +32,42 @@ public static class CaseAuditApi
     }
 
     private static async Task<Results<Ok<AuditCheckpoint>, ProblemHttpResult>> GetCheckpointAsync(
-        Guid caseId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        await Grain(orleans, caseId).GetCheckpointAsync(callers.Resolve(http.User), ct) is { } checkpoint
+        Guid caseId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        await grains.CaseAudit(caseId).GetCheckpointAsync(callers.Resolve(http.User), ct) is { } checkpoint
             ? TypedResults.Ok(checkpoint)
             : CaseResults.Problem(CaseResult.NotFound);
 
     private static async Task<Results<Ok<AuditEntryPage>, ProblemHttpResult>> GetEntriesAsync(
-        Guid caseId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct, long after = 0, int limit = 100)
+        Guid caseId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct, long after = 0, int limit = 100)
     {
         if (after < 0 || limit is < 1 or > Silo.Audit.CaseAuditGrain.MaxPage)
         {
             return CaseResults.Problem(CaseResult.Invalid($"Use after >= 0 and a limit from 1 to {Silo.Audit.CaseAuditGrain.MaxPage}."));
         }
 
-        return await Grain(orleans, caseId).GetEntriesAsync(callers.Resolve(http.User), after, limit, ct) is { } page
+        return await grains.CaseAudit(caseId).GetEntriesAsync(callers.Resolve(http.User), after, limit, ct) is { } page
             ? TypedResults.Ok(page)
             : CaseResults.Problem(CaseResult.NotFound);
     }
 
     private static async Task<Results<Ok<AuditProof>, ProblemHttpResult>> GetInclusionProofAsync(
-        Guid caseId, long version, long treeSize, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        CaseResults.Answer(await Grain(orleans, caseId).GetInclusionProofAsync(callers.Resolve(http.User), version, treeSize, ct));
+        Guid caseId, long version, long treeSize, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        CaseResults.Answer(await grains.CaseAudit(caseId).GetInclusionProofAsync(callers.Resolve(http.User), version, treeSize, ct));
 
     private static async Task<Results<Ok<AuditProof>, ProblemHttpResult>> GetConsistencyProofAsync(
-        Guid caseId, long from, long to, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        CaseResults.Answer(await Grain(orleans, caseId).GetConsistencyProofAsync(callers.Resolve(http.User), from, to, ct));
+        Guid caseId, long from, long to, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        CaseResults.Answer(await grains.CaseAudit(caseId).GetConsistencyProofAsync(callers.Resolve(http.User), from, to, ct));
 
     private static async Task<Results<Ok<AuditCheckpoint>, ProblemHttpResult>> AddCosignatureAsync(
-        Guid caseId, CosignatureRequest body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        CaseResults.Answer(await Grain(orleans, caseId).AddCosignatureAsync(callers.Resolve(http.User), body.Note, ct));
+        Guid caseId, CosignatureRequest body, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        CaseResults.Answer(await grains.CaseAudit(caseId).AddCosignatureAsync(callers.Resolve(http.User), body.Note, ct));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        Guid caseId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        Guid caseId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
-        var (result, bundle) = await Grain(orleans, caseId).ExportAsync(callers.Resolve(http.User), ct);
+        var (result, bundle) = await grains.CaseAudit(caseId).ExportAsync(callers.Resolve(http.User), ct);
         return bundle is not null
             ? TypedResults.File(bundle, "application/json", $"case-{caseId:N}.evidence.json")
             : CaseResults.Problem(result);
     }
-
-    private static ICaseAuditGrain Grain(IClusterClient orleans, Guid caseId) => orleans.GetGrain<ICaseAuditGrain>(caseId);
 }

@@ -104,9 +104,9 @@ public static class MessagesApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> FetchAttachmentHeaderAsync(
-        Guid caseId, Guid messageId, Guid attachmentId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        Guid caseId, Guid messageId, Guid attachmentId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
-        var (result, header) = await orleans.GetGrain<ICaseGrain>(caseId).FetchAttachmentHeaderAsync(callers.Resolve(http.User), messageId, attachmentId, ct);
+        var (result, header) = await grains.Case(caseId).FetchAttachmentHeaderAsync(callers.Resolve(http.User), messageId, attachmentId, ct);
         return header is not null ? TypedResults.Bytes(header, "application/octet-stream") : CaseResults.Problem(result);
     }
 }

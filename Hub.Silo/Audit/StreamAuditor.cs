@@ -21,9 +21,15 @@ public sealed class StreamAuditor(ICheckpointService checkpoints, IJournalStore 
         ToContract(await checkpoints.SignCheckpointAsync(streamId, ct));
 
     /// <summary>Up to <paramref name="limit"/> entries after <paramref name="afterVersion"/>, canonically encoded, read fail-closed.</summary>
-    public async Task<AuditEntryPage> GetEntriesAsync(string streamId, long afterVersion, int limit, CancellationToken ct)
+    public async Task<AuditEntryPage> GetEntriesAsync(string streamId, long afterVersion, int limit, CancellationToken ct) =>
+        await GetEntriesAsync(streamId, await journal.GetVersionAsync(streamId, ct), afterVersion, limit, ct);
+
+    /// <summary>
+    /// As <see cref="GetEntriesAsync(string, long, int, CancellationToken)"/>, with the stream's version the caller read
+    /// already (for its own checks) instead of reading it again.
+    /// </summary>
+    public async Task<AuditEntryPage> GetEntriesAsync(string streamId, long version, long afterVersion, int limit, CancellationToken ct)
     {
-        var version = await journal.GetVersionAsync(streamId, ct);
         var entries = new List<AuditEntry>();
         await foreach (var entry in journal.ReadAsync(streamId, Math.Clamp(afterVersion, 0, version), ct))
         {
@@ -39,9 +45,13 @@ public sealed class StreamAuditor(ICheckpointService checkpoints, IJournalStore 
     }
 
     /// <summary>Inclusion proof of the entry at <paramref name="version"/> in the tree of <paramref name="treeSize"/> entries.</summary>
-    public async Task<(CaseResult Result, AuditProof? Proof)> GetInclusionProofAsync(string streamId, long version, long treeSize, CancellationToken ct)
+    public async Task<(CaseResult Result, AuditProof? Proof)> GetInclusionProofAsync(string streamId, long version, long treeSize, CancellationToken ct) =>
+        await GetInclusionProofAsync(streamId, await journal.GetVersionAsync(streamId, ct), version, treeSize, ct);
+
+    /// <summary>As the overload without <paramref name="streamVersion"/>, with the stream's version the caller read already.</summary>
+    public async Task<(CaseResult Result, AuditProof? Proof)> GetInclusionProofAsync(string streamId, long streamVersion, long version, long treeSize, CancellationToken ct)
     {
-        if (version < 1 || version > treeSize || treeSize > await journal.GetVersionAsync(streamId, ct))
+        if (version < 1 || version > treeSize || treeSize > streamVersion)
         {
             return (CaseResult.Invalid("Ask for a version in [1, treeSize] and a tree size no larger than the stream."), null);
         }
@@ -51,9 +61,13 @@ public sealed class StreamAuditor(ICheckpointService checkpoints, IJournalStore 
     }
 
     /// <summary>Consistency proof from tree size <paramref name="fromSize"/> to <paramref name="toSize"/>.</summary>
-    public async Task<(CaseResult Result, AuditProof? Proof)> GetConsistencyProofAsync(string streamId, long fromSize, long toSize, CancellationToken ct)
+    public async Task<(CaseResult Result, AuditProof? Proof)> GetConsistencyProofAsync(string streamId, long fromSize, long toSize, CancellationToken ct) =>
+        await GetConsistencyProofAsync(streamId, await journal.GetVersionAsync(streamId, ct), fromSize, toSize, ct);
+
+    /// <summary>As the overload without <paramref name="streamVersion"/>, with the stream's version the caller read already.</summary>
+    public async Task<(CaseResult Result, AuditProof? Proof)> GetConsistencyProofAsync(string streamId, long streamVersion, long fromSize, long toSize, CancellationToken ct)
     {
-        if (fromSize < 1 || fromSize > toSize || toSize > await journal.GetVersionAsync(streamId, ct))
+        if (fromSize < 1 || fromSize > toSize || toSize > streamVersion)
         {
             return (CaseResult.Invalid("Ask for 1 <= from <= to, with to no larger than the stream."), null);
         }

@@ -13,6 +13,7 @@ using Hub.Cli.Session;
 using Hub.Client.Api;
 using Hub.Client.Attachments;
 using Hub.Client.Content;
+using Hub.Client.Keys;
 
 namespace Hub.Cli.Attachments;
 
@@ -45,21 +46,18 @@ internal sealed class PendingUpload
 
     private string StatePath => Slot + ".json";
 
-    /// <summary>The slot of an earlier run of the same command, or the file sealed now into a new slot.</summary>
+    /// <summary>
+    /// The slot of an earlier run of the same command, or the file sealed now into a new slot, for <paramref name="generations"/>
+    /// (the recipients' and this agency's current ones, fetched once for the whole command).
+    /// </summary>
     public static async Task<PendingUpload> PrepareAsync(
-        AgencyWorkspace workspace, string profileName, Guid caseId, FileInfo file, IReadOnlyList<string> recipients, CancellationToken ct)
+        AgencyWorkspace workspace, string profileName, Guid caseId, FileInfo file, IReadOnlyList<AgencyGenerationKey> generations, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(recipients);
-        var generations = new List<string>();
-        foreach (var agency in recipients.Append(workspace.AgencyId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            var keys = await workspace.Api.GetKeysAsync(agency, ct);
-            generations.Add(string.Create(CultureInfo.InvariantCulture, $"{agency}:{(keys.Generations.Count == 0 ? 0 : keys.Generations.Max(g => g.Generation))}"));
-        }
-
-        var identity = string.Create(CultureInfo.InvariantCulture, $"{caseId:N}\n{file.FullName}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}\n{string.Join(',', generations)}");
+        ArgumentNullException.ThrowIfNull(generations);
+        var sealedTo = generations.OrderBy(k => k.AgencyId, StringComparer.Ordinal).Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.AgencyId}:{k.Generation}"));
+        var identity = string.Create(CultureInfo.InvariantCulture, $"{caseId:N}\n{file.FullName}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}\n{string.Join(',', sealedTo)}");
         var slot = Path.Combine(Folder(profileName), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity))));
         var pending = TryLoad(slot, file);
         if (pending is not null)
@@ -73,7 +71,7 @@ internal sealed class PendingUpload
         await using (var plain = file.OpenRead())
         await using (var output = OwnerOnly(scratch, FileMode.Create))
         {
-            digests = await workspace.SealAttachmentAsync(plain, output, recipients, ct);
+            digests = workspace.SealAttachment(plain, output, generations);
             output.Flush(flushToDisk: true);
         }
 

@@ -57,10 +57,13 @@ internal static class ReferralCommands
             var recipients = parse.GetValue(to)!.Distinct(StringComparer.Ordinal).ToList();
             using var device = DeviceSession.Open(session);
             await device.RequireEnrolledAsync(ct);
+            // One fetch of every agency's keys for the whole command: the attachments and the referral naming them are
+            // sealed to the same generations.
+            var generations = await device.Workspace.CurrentGenerationsAsync(recipients, ct);
             var uploads = new List<PendingUpload>();
             foreach (var file in files)
             {
-                var upload = await PendingUpload.PrepareAsync(device.Workspace, session.ProfileName, id, file, recipients, ct);
+                var upload = await PendingUpload.PrepareAsync(device.Workspace, session.ProfileName, id, file, generations, ct);
                 try
                 {
                     await upload.UploadAsync(device.Workspace, id, ProgressDisplay.For(parse, file.Name, upload.Digests.SealedSize, resumable: true), ct);
@@ -69,7 +72,7 @@ internal static class ReferralCommands
                 {
                     // The hub gave up on the earlier run's upload (it expired): seal again and start over under a new id.
                     upload.Forget();
-                    upload = await PendingUpload.PrepareAsync(device.Workspace, session.ProfileName, id, file, recipients, ct);
+                    upload = await PendingUpload.PrepareAsync(device.Workspace, session.ProfileName, id, file, generations, ct);
                     await upload.UploadAsync(device.Workspace, id, ProgressDisplay.For(parse, file.Name, upload.Digests.SealedSize, resumable: true), ct);
                 }
 
@@ -82,7 +85,7 @@ internal static class ReferralCommands
                 plaintext = ContentInput.WithAttachments(plaintext, view, attachments);
             }
 
-            var (messageId, accepted) = await device.Workspace.ReferAsync(id, plaintext, recipients, ct);
+            var (messageId, accepted) = await device.Workspace.ReferAsync(id, plaintext, generations, ct);
             uploads.ForEach(u => u.Forget());
             CliContext.Write(parse, new { caseId = id, messageId, recipients, bytes = plaintext.Length, accepted.Version, device = device.Device.DeviceId, attachments }, r =>
             {

@@ -1,4 +1,6 @@
 using Hub.Contracts.Agencies;
+using Hub.Contracts.Attachments;
+using Hub.Contracts.Audit;
 using Hub.Contracts.Cases;
 using Hub.Gateway.Operations;
 using Hub.Gateway.Tests.Infrastructure;
@@ -30,6 +32,34 @@ public sealed class GrainReferencesTests(SharedHub hub)
     {
         Assert.Equal(Orleans.GetGrain<IAgencyGrain>("be-hotline").GetGrainId(), References.Agency("be-hotline").GetGrainId());
         Assert.Equal(Orleans.GetGrain<IAgencyGrain>("nl-police").GetGrainId(), References.Agency("nl-police").GetGrainId());
+    }
+
+    [Fact]
+    public void AttachmentAndAuditReferencesMatchOrleansOwnForEveryKey()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+
+        Assert.Equal(Orleans.GetGrain<IAttachmentUploadsGrain>("be-hotline").GetGrainId(), References.AttachmentUploads("be-hotline").GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IAttachmentUploadsGrain>("nl-police").GetGrainId(), References.AttachmentUploads("nl-police").GetGrainId());
+        Assert.Equal(Orleans.GetGrain<ICaseAuditGrain>(first).GetGrainId(), References.CaseAudit(first).GetGrainId());
+        Assert.Equal(Orleans.GetGrain<ICaseAuditGrain>(second).GetGrainId(), References.CaseAudit(second).GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IAgencyAuditGrain>("be-hotline").GetGrainId(), References.AgencyAudit("be-hotline").GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IAgencyAuditGrain>("nl-police").GetGrainId(), References.AgencyAudit("nl-police").GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IAuditKeysGrain>(0).GetGrainId(), References.AuditKeys().GetGrainId());
+        // Same key, other interface: each reference keeps its own grain type.
+        Assert.NotEqual(References.Case(first).GetGrainId(), References.CaseAudit(first).GetGrainId());
+        Assert.NotEqual(References.Agency("be-hotline").GetGrainId(), References.AgencyAudit("be-hotline").GetGrainId());
+    }
+
+    [Fact]
+    public async Task AnAuditReferenceReachesTheSameGrain()
+    {
+        var viaOrleans = await Orleans.GetGrain<IAuditKeysGrain>(0).GetKeysAsync();
+        var viaReferences = await References.AuditKeys().GetKeysAsync();
+
+        Assert.NotEmpty(viaReferences.LogKeys);
+        Assert.Equal(viaOrleans.LogKeys, viaReferences.LogKeys);
     }
 
     [Fact]
