@@ -38,6 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.Configure<MessageLimits>(builder.Configuration.GetSection(MessageLimits.Section));
 builder.Services.AddSingleton<StatementVerifier>();
 builder.Services.AddSingleton<GrainReferences>();
+builder.Services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<GrainKeyRouteConstraint>(GrainKeyRouteConstraint.Name));
 
 // Live updates: SignalR pushes hints (inbox sequence numbers); clients fetch content over HTTP.
 builder.Services.AddSingleton<InboxFeed>();

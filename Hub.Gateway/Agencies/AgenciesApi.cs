@@ -1,5 +1,6 @@
 using Hub.Contracts.Agencies;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Gateway.Agencies;
@@ -11,19 +12,19 @@ public static class AgenciesApi
     {
         var group = app.MapGroup("/api/agencies").WithTags("Agencies").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
         group.MapGet("/", ListAsync).WithSummary("Lists every agency of the network.");
-        group.MapGet("/{id}", GetAsync).WithSummary("One agency's profile.");
-        group.MapPut("/{id}", DefineAsync).WithSummary("Creates or updates an agency; only that agency's admins may.");
+        group.MapGet("/{id:grainkey}", GetAsync).WithSummary("One agency's profile.");
+        group.MapPut("/{id:grainkey}", DefineAsync).WithSummary("Creates or updates an agency; only that agency's admins may.");
         return app;
     }
 
-    private static async Task<Ok<AgencyProfile[]>> ListAsync(IClusterClient orleans, CancellationToken ct) =>
-        TypedResults.Ok(await AgencyDirectoryReader.ListProfilesAsync(orleans, ct));
+    private static async Task<Ok<AgencyProfile[]>> ListAsync(GrainReferences grains, CancellationToken ct) =>
+        TypedResults.Ok(await AgencyDirectoryReader.ListProfilesAsync(grains, ct));
 
-    private static async Task<Results<Ok<AgencyProfile>, NotFound>> GetAsync(string id, IClusterClient orleans, CancellationToken ct) =>
-        await orleans.GetGrain<IAgencyGrain>(id).GetProfileAsync(ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+    private static async Task<Results<Ok<AgencyProfile>, NotFound>> GetAsync(string id, GrainReferences grains, CancellationToken ct) =>
+        await grains.Agency(id).GetProfileAsync(ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 
     private static async Task<Results<Created<AgencyProfile>, Ok<AgencyProfile>, ForbidHttpResult, ProblemHttpResult>> DefineAsync(
-        string id, DefineAgencyRequest request, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        string id, DefineAgencyRequest request, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
         var caller = callers.Resolve(http.User);
         if (!caller.IsAdminOf(id))
@@ -33,7 +34,7 @@ public static class AgenciesApi
         }
 
         var profile = new AgencyProfile(id, request.Kind, request.Country, request.DisplayName, request.Sla ?? SlaTargets.Default);
-        var result = await orleans.GetGrain<IAgencyGrain>(id).DefineAsync(caller, profile, ct);
+        var result = await grains.Agency(id).DefineAsync(caller, profile, ct);
         return result.Outcome switch
         {
             DefineAgencyOutcome.Created => TypedResults.Created($"/api/agencies/{id}", profile),

@@ -1,5 +1,6 @@
 using Hub.Contracts.Agencies;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Operations;
 using Hub.Gateway.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,9 +14,9 @@ public static class AgencyKeysApi
 {
     public static IEndpointRouteBuilder MapAgencyKeys(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agencies/{agencyId}").WithTags("Keys").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
-        group.MapGet("/keys", async (string agencyId, IClusterClient orleans, CancellationToken ct) =>
-            TypedResults.Ok(await orleans.GetGrain<IAgencyGrain>(agencyId).GetKeysAsync(ct))).WithSummary("Devices and key generations of an agency.");
+        var group = app.MapGroup("/api/agencies/{agencyId:grainkey}").WithTags("Keys").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
+        group.MapGet("/keys", async (string agencyId, GrainReferences grains, CancellationToken ct) =>
+            TypedResults.Ok(await grains.Agency(agencyId).GetKeysAsync(ct))).WithSummary("Devices and key generations of an agency.");
         group.MapPost("/devices", EnrolAsync).WithSummary("Enrols a device (agency admins).");
         group.MapPost("/devices/{deviceId}/revocation", RevokeAsync).WithSummary("Revokes a device (agency admins); publish a new generation next.");
         group.MapPost("/generations", PublishAsync).WithSummary("Publishes the next key generation, wrapped to every active device.");
@@ -27,10 +28,10 @@ public static class AgencyKeysApi
     }
 
     private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> EnrolAsync(
-        string agencyId, EnrolDevice body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, CancellationToken ct)
+        string agencyId, EnrolDevice body, HttpContext http, CallerResolver callers, GrainReferences grains, StatementVerifier verifier, CancellationToken ct)
     {
         var caller = callers.Resolve(http.User);
-        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        var grain = grains.Agency(agencyId);
         if (!caller.IsAdminOf(agencyId))
         {
             return Problem(new KeyCommandResult(KeyCommandOutcome.Forbidden, "Only the agency's own admins change its keys."));
@@ -45,10 +46,10 @@ public static class AgencyKeysApi
     }
 
     private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> RevokeAsync(
-        string agencyId, string deviceId, RevokeDevice body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, CancellationToken ct)
+        string agencyId, string deviceId, RevokeDevice body, HttpContext http, CallerResolver callers, GrainReferences grains, StatementVerifier verifier, CancellationToken ct)
     {
         var caller = callers.Resolve(http.User);
-        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        var grain = grains.Agency(agencyId);
         if (!caller.IsAdminOf(agencyId))
         {
             return Problem(new KeyCommandResult(KeyCommandOutcome.Forbidden, "Only the agency's own admins change its keys."));
@@ -68,37 +69,37 @@ public static class AgencyKeysApi
     }
 
     private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> PublishAsync(
-        string agencyId, PublishGeneration body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        string agencyId, PublishGeneration body, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
-        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        var grain = grains.Agency(agencyId);
         return await ThenKeysAsync(grain, await grain.PublishGenerationAsync(callers.Resolve(http.User), body, ct), ct);
     }
 
     private static async Task<Results<Ok<AgencyKeys>, ProblemHttpResult>> WrapAsync(
-        string agencyId, int generation, WrapGeneration body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        string agencyId, int generation, WrapGeneration body, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
-        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        var grain = grains.Agency(agencyId);
         return await ThenKeysAsync(grain, await grain.WrapGenerationAsync(callers.Resolve(http.User), generation, body, ct), ct);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DeviceRequest>>, ProblemHttpResult>> RequestDeviceAsync(
-        string agencyId, RequestDevice body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        string agencyId, RequestDevice body, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
         var caller = callers.Resolve(http.User);
-        var grain = orleans.GetGrain<IAgencyGrain>(agencyId);
+        var grain = grains.Agency(agencyId);
         var result = await grain.RequestDeviceAsync(caller, body, ct);
         return result.Outcome == KeyCommandOutcome.Done ? TypedResults.Ok((await grain.GetDeviceRequestsAsync(caller, ct))!) : Problem(result);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DeviceRequest>>, ProblemHttpResult>> DeviceRequestsAsync(
-        string agencyId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        await orleans.GetGrain<IAgencyGrain>(agencyId).GetDeviceRequestsAsync(callers.Resolve(http.User), ct) is { } requests
+        string agencyId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        await grains.Agency(agencyId).GetDeviceRequestsAsync(callers.Resolve(http.User), ct) is { } requests
             ? TypedResults.Ok(requests)
             : Problem(new KeyCommandResult(KeyCommandOutcome.Forbidden, "Only members of the agency see its device requests."));
 
     private static async Task<Results<Ok<WrappedGeneration>, ProblemHttpResult>> WrappedAsync(
-        string agencyId, int generation, string deviceId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        await orleans.GetGrain<IAgencyGrain>(agencyId).GetWrappedGenerationAsync(callers.Resolve(http.User), generation, deviceId, ct) is { } envelope
+        string agencyId, int generation, string deviceId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        await grains.Agency(agencyId).GetWrappedGenerationAsync(callers.Resolve(http.User), generation, deviceId, ct) is { } envelope
             ? TypedResults.Ok(new WrappedGeneration(agencyId, generation, deviceId, envelope))
             : TypedResults.Problem("No such generation key for a device of your agency.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

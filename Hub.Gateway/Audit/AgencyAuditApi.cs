@@ -17,7 +17,7 @@ public static class AgencyAuditApi
 {
     public static IEndpointRouteBuilder MapAgencyAudit(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/agencies/{agencyId}/audit").WithTags("Audit").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
+        var group = app.MapGroup("/api/agencies/{agencyId:grainkey}/audit").WithTags("Audit").RequireAuthorization(AuthExtensions.AgencyMemberPolicy);
         group.MapGet("/checkpoint", GetCheckpointAsync)
             .WithSummary("The latest signed checkpoint of the agency's key-directory stream (signed on demand), with witness cosignatures.");
         group.MapGet("/entries", GetEntriesAsync)

@@ -1,6 +1,7 @@
 using Hub.Contracts;
 using Hub.Contracts.Cases;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Gateway.Cases;
@@ -28,7 +29,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Created<CaseView>, Ok<CaseView>, ProblemHttpResult>> OpenAsync(
-        OpenCaseRequest body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        OpenCaseRequest body, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
         if (body.CaseId == Guid.Empty || body.CommandId == Guid.Empty)
         {
@@ -36,7 +37,7 @@ public static class CasesApi
         }
 
         var caller = callers.Resolve(http.User);
-        var grain = orleans.GetGrain<ICaseGrain>(body.CaseId);
+        var grain = grains.Case(body.CaseId);
         var before = await grain.GetViewAsync(caller, ct);
         var result = await grain.OpenAsync(caller, new OpenCase(body.CommandId, body.Priority, body.Category, body.HostingCountry, body.Handling, body.ReportedAt), ct);
         if (result.Status != CaseResultStatus.Done)
@@ -48,15 +49,15 @@ public static class CasesApi
         return before is null ? TypedResults.Created($"/api/cases/{body.CaseId}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(Guid caseId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-        await orleans.GetGrain<ICaseGrain>(caseId).GetViewAsync(callers.Resolve(http.User), ct) is { } view
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(Guid caseId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+        await grains.Case(caseId).GetViewAsync(callers.Resolve(http.User), ct) is { } view
             ? TypedResults.Ok(view)
             : CaseResults.Problem(CaseResult.NotFound);
 
     /// <summary>A case command endpoint: <c>POST /api/cases/{caseId}/{path}</c> with the command as its body.</summary>
     private static void MapCommand<TCommand>(
         RouteGroupBuilder group, string path, Func<ICaseGrain, Caller, TCommand, CancellationToken, Task<CaseResult>> command, string summary) =>
-        group.MapPost($"/{{caseId:guid}}/{path}", async (Guid caseId, TCommand body, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct) =>
-            CaseResults.ToHttp(caseId, await command(orleans.GetGrain<ICaseGrain>(caseId), callers.Resolve(http.User), body, ct)))
+        group.MapPost($"/{{caseId:guid}}/{path}", async (Guid caseId, TCommand body, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct) =>
+            CaseResults.ToHttp(caseId, await command(grains.Case(caseId), callers.Resolve(http.User), body, ct)))
             .WithSummary(summary);
 }

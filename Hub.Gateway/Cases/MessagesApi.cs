@@ -66,17 +66,17 @@ public static class MessagesApi
     }
 
     private static async Task<Results<Ok<EnvelopeForAgency>, ProblemHttpResult>> FetchAsync(
-        Guid caseId, Guid messageId, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct)
+        Guid caseId, Guid messageId, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct)
     {
-        var (result, envelope) = await orleans.GetGrain<ICaseGrain>(caseId).FetchEnvelopeAsync(callers.Resolve(http.User), messageId, ct);
+        var (result, envelope) = await grains.Case(caseId).FetchEnvelopeAsync(callers.Resolve(http.User), messageId, ct);
         return envelope is not null ? TypedResults.Ok(envelope) : CaseResults.Problem(result);
     }
 
     private static async Task<Results<Ok<CommandAccepted>, ProblemHttpResult>> RewrapAsync(
-        Guid caseId, Guid messageId, AddRewrap body, HttpContext http, CallerResolver callers, IClusterClient orleans, StatementVerifier verifier, CancellationToken ct)
+        Guid caseId, Guid messageId, AddRewrap body, HttpContext http, CallerResolver callers, GrainReferences grains, StatementVerifier verifier, CancellationToken ct)
     {
         var caller = callers.Resolve(http.User);
-        var grain = orleans.GetGrain<ICaseGrain>(caseId);
+        var grain = grains.Case(caseId);
         if (await grain.GetViewAsync(caller, ct) is not { } view)
         {
             return CaseResults.Problem(CaseResult.NotFound);

@@ -1,5 +1,6 @@
 using Hub.Contracts.Inbox;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Gateway.Inbox;
@@ -17,7 +18,7 @@ public static class InboxApi
     }
 
     private static async Task<Results<Ok<InboxPage>, ProblemHttpResult>> ReadAsync(
-        HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct, long after = 0, int limit = DefaultPage)
+        HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct, long after = 0, int limit = DefaultPage)
     {
         if (after < 0 || limit is < 1 or > 500)
         {
@@ -25,7 +26,7 @@ public static class InboxApi
         }
 
         var caller = callers.Resolve(http.User);
-        var items = await orleans.GetGrain<IAgencyInboxGrain>(caller.AgencyId).ReadAsync(caller, after, limit, ct) ?? [];
+        var items = await grains.Inbox(caller.AgencyId).ReadAsync(caller, after, limit, ct) ?? [];
         return TypedResults.Ok(new InboxPage(caller.AgencyId, items, items.Count == limit));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Hub.Contracts.Inbox;
+using Hub.Gateway.Operations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hub.Gateway.Live;
@@ -9,7 +10,7 @@ namespace Hub.Gateway.Live;
 /// agency that has a user connected here, re-subscribing on a timer because grain observers expire; each
 /// gateway fans out to its own connections, so in a cluster a push reaches users on every gateway.
 /// </summary>
-public sealed partial class InboxFeed(IClusterClient orleans, IHubContext<LiveHub, ILiveClient> hub, IConfiguration configuration, ILogger<InboxFeed> logger)
+public sealed partial class InboxFeed(IClusterClient orleans, GrainReferences grains, IHubContext<LiveHub, ILiveClient> hub, IConfiguration configuration, ILogger<InboxFeed> logger)
     : BackgroundService, IInboxObserver
 {
     /// <summary>
@@ -56,7 +57,7 @@ public sealed partial class InboxFeed(IClusterClient orleans, IHubContext<LiveHu
         try
         {
             _reference ??= orleans.CreateObjectReference<IInboxObserver>(this);
-            await orleans.GetGrain<IAgencyInboxGrain>(agencyId).SubscribeAsync(_reference, ct);
+            await grains.Inbox(agencyId).SubscribeAsync(_reference, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -2,6 +2,9 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Attachments;
 using Hub.Contracts.Audit;
 using Hub.Contracts.Cases;
+using Hub.Contracts.Inbox;
+using Hub.Contracts.Operations;
+using Hub.Contracts.Stats;
 
 namespace Hub.Gateway.Operations;
 
@@ -18,6 +21,10 @@ public sealed class GrainReferences(IClusterClient orleans)
     private Resolved? _caseAudit;
     private Resolved? _agencyAudit;
     private Resolved? _auditKeys;
+    private Resolved? _inbox;
+    private Resolved? _directory;
+    private Resolved? _stats;
+    private Resolved? _readiness;
 
     public ICaseGrain Case(Guid caseId) => ByGuid<ICaseGrain>(ref _case, caseId);
 
@@ -33,6 +40,17 @@ public sealed class GrainReferences(IClusterClient orleans)
     /// <summary>The hub's audit keys (one grain, key 0).</summary>
     public IAuditKeysGrain AuditKeys() => ByInteger<IAuditKeysGrain>(ref _auditKeys, 0);
 
+    public IAgencyInboxGrain Inbox(string agencyId) => ByString<IAgencyInboxGrain>(ref _inbox, agencyId);
+
+    /// <summary>The agency directory (one grain).</summary>
+    public IAgencyDirectoryGrain Directory() => ByString<IAgencyDirectoryGrain>(ref _directory, IAgencyDirectoryGrain.Key);
+
+    /// <summary>The network's measurements (one grain).</summary>
+    public IStatsGrain Stats() => ByString<IStatsGrain>(ref _stats, IStatsGrain.Key);
+
+    /// <summary>The silo readiness probe (one grain, key 0).</summary>
+    public IReadinessGrain Readiness() => ByInteger<IReadinessGrain>(ref _readiness, 0);
+
     private T ByGuid<T>(ref Resolved? slot, Guid key) where T : IGrainWithGuidKey
     {
         var resolved = slot ?? Remember(ref slot, orleans.GetGrain<T>(key));
@@ -41,7 +59,8 @@ public sealed class GrainReferences(IClusterClient orleans)
 
     private T ByString<T>(ref Resolved? slot, string key) where T : IGrainWithStringKey
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        // Any non-null key, as GetGrain takes it: an unusual id from a route is the grain's to answer (404), not a 500.
+        ArgumentNullException.ThrowIfNull(key);
         var resolved = slot ?? Remember(ref slot, orleans.GetGrain<T>(key));
         return (T)orleans.GetGrain(GrainId.Create(resolved.Type, IdSpan.Create(key)), resolved.Interface);
     }

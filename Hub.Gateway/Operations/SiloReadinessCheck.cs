@@ -1,10 +1,9 @@
-using Hub.Contracts.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Hub.Gateway.Operations;
 
 /// <summary>Ready when a grain answers from the silo and its journal answers too.</summary>
-public sealed class SiloReadinessCheck(IClusterClient orleans) : IHealthCheck
+public sealed class SiloReadinessCheck(GrainReferences grains) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -14,7 +13,7 @@ public sealed class SiloReadinessCheck(IClusterClient orleans) : IHealthCheck
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Timeout);
-            return await orleans.GetGrain<IReadinessGrain>(0).CheckAsync(timeout.Token)
+            return await grains.Readiness().CheckAsync(timeout.Token)
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("The silo answers but its journal does not, or seeding is still running.");
         }

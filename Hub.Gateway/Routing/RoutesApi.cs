@@ -1,6 +1,7 @@
 using Hub.Gateway.Agencies;
 using Hub.Contracts.Cases;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Operations;
 using Hub.Silo.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,7 +18,7 @@ public static class RoutesApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RouteSuggestion>>, ProblemHttpResult>> SuggestAsync(
-        string hostingCountry, HttpContext http, CallerResolver callers, IClusterClient orleans, CancellationToken ct, Priority priority = Priority.Normal)
+        string hostingCountry, HttpContext http, CallerResolver callers, GrainReferences grains, CancellationToken ct, Priority priority = Priority.Normal)
     {
         if (hostingCountry is not { Length: 2 } || !hostingCountry.All(char.IsAsciiLetterUpper))
         {
@@ -25,7 +26,7 @@ public static class RoutesApi
         }
 
         var caller = callers.Resolve(http.User);
-        var network = await AgencyDirectoryReader.ListProfilesAsync(orleans, ct);
+        var network = await AgencyDirectoryReader.ListProfilesAsync(grains, ct);
         if (network.FirstOrDefault(a => a.Id == caller.AgencyId) is not { } sender)
         {
             return TypedResults.Problem("Your agency has no profile in the directory yet.", statusCode: StatusCodes.Status409Conflict, title: "Unknown agency");

@@ -1,5 +1,5 @@
-using Hub.Contracts.Stats;
 using Hub.Gateway.Auth;
+using Hub.Gateway.Operations;
 
 namespace Hub.Gateway.Stats;
 
@@ -8,7 +8,7 @@ public static class StatsApi
 {
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/stats", async (IClusterClient orleans, CancellationToken ct) => TypedResults.Ok(await orleans.GetGrain<IStatsGrain>(IStatsGrain.Key).GetAsync(ct)))
+        app.MapGet("/api/stats", async (GrainReferences grains, CancellationToken ct) => TypedResults.Ok(await grains.Stats().GetAsync(ct)))
             .WithTags("Stats").RequireAuthorization(AuthExtensions.AgencyMemberPolicy)
             .WithSummary("Time to acknowledge, decide, notice and removal, hold durations; victims identified per year with year-on-year change.");
         return app;

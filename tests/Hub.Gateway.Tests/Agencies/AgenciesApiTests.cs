@@ -44,6 +44,20 @@ public sealed class AgenciesApiTests(SharedHub hub)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/agencies/%20")]
+    [InlineData("/api/agencies/%09%20")]
+    [InlineData("/api/agencies/%20/keys")]
+    [InlineData("/api/agencies/%20/audit/checkpoint")]
+    public async Task AnAgencyIdOfWhitespaceIsNotFoundNotAServerError(string path)
+    {
+        using var client = hub.ClientFor("analyst@be-hotline.test");
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task AnAdminCreatesTheirOwnAgencyAndEveryoneSeesIt()
     {

@@ -2,6 +2,9 @@ using Hub.Contracts.Agencies;
 using Hub.Contracts.Attachments;
 using Hub.Contracts.Audit;
 using Hub.Contracts.Cases;
+using Hub.Contracts.Inbox;
+using Hub.Contracts.Operations;
+using Hub.Contracts.Stats;
 using Hub.Gateway.Operations;
 using Hub.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +53,17 @@ public sealed class GrainReferencesTests(SharedHub hub)
         // Same key, other interface: each reference keeps its own grain type.
         Assert.NotEqual(References.Case(first).GetGrainId(), References.CaseAudit(first).GetGrainId());
         Assert.NotEqual(References.Agency("be-hotline").GetGrainId(), References.AgencyAudit("be-hotline").GetGrainId());
+    }
+
+    [Fact]
+    public void InboxDirectoryStatsAndReadinessReferencesMatchOrleansOwn()
+    {
+        Assert.Equal(Orleans.GetGrain<IAgencyInboxGrain>("be-police").GetGrainId(), References.Inbox("be-police").GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IAgencyInboxGrain>("nl-hotline").GetGrainId(), References.Inbox("nl-hotline").GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IAgencyDirectoryGrain>(IAgencyDirectoryGrain.Key).GetGrainId(), References.Directory().GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IStatsGrain>(IStatsGrain.Key).GetGrainId(), References.Stats().GetGrainId());
+        Assert.Equal(Orleans.GetGrain<IReadinessGrain>(0).GetGrainId(), References.Readiness().GetGrainId());
+        Assert.NotEqual(References.Inbox("be-police").GetGrainId(), References.Agency("be-police").GetGrainId());
     }
 
     [Fact]
