@@ -1,6 +1,7 @@
 using Hub.Contracts;
 using Hub.Contracts.Agencies;
 using Hub.Contracts.Cases;
+using Hub.Silo.Agencies;
 using Hub.Silo.EventSourcing;
 using Hub.Silo.Journal;
 using Microsoft.Extensions.Logging;
@@ -150,8 +151,10 @@ public sealed partial class CaseGrain(IJournalStore journal, TimeProvider clock,
         : null;
 
     /// <summary>An agency's routing facts and its acknowledgement target for this case's priority.</summary>
+    // An id no agency can have is no agency: asking a grain for it would fail (Orleans refuses an empty or blank key)
+    // instead of answering, and turn a caller's bad input into a fault.
     private async Task<CaseAgency?> LookupAsync(string agencyId, CancellationToken ct, Priority? priority = null) =>
-        await GrainFactory.GetGrain<IAgencyGrain>(agencyId).GetProfileAsync(ct) is { } profile
+        AgencyProfileRules.AgencyId().IsMatch(agencyId) && await GrainFactory.GetGrain<IAgencyGrain>(agencyId).GetProfileAsync(ct) is { } profile
             ? new CaseAgency(profile.Id, profile.Kind, profile.Country, (priority ?? State.Opened?.Priority) switch
             {
                 Priority.Urgent => profile.Sla.AcknowledgeUrgentMinutes,
