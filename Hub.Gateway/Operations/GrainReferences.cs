@@ -15,6 +15,8 @@ namespace Hub.Gateway.Operations;
 /// </summary>
 public sealed class GrainReferences(IClusterClient orleans)
 {
+    private const string TypeProbeKey = "type-probe";
+
     private Resolved? _case;
     private Resolved? _agency;
     private Resolved? _uploads;
@@ -61,7 +63,8 @@ public sealed class GrainReferences(IClusterClient orleans)
     {
         // Any non-null key, as GetGrain takes it: an unusual id from a route is the grain's to answer (404), not a 500.
         ArgumentNullException.ThrowIfNull(key);
-        var resolved = slot ?? Remember(ref slot, orleans.GetGrain<T>(key));
+        // The probe only tells the types, so it uses a key Orleans always accepts (it refuses blank ones).
+        var resolved = slot ?? Remember(ref slot, orleans.GetGrain<T>(TypeProbeKey));
         return (T)orleans.GetGrain(GrainId.Create(resolved.Type, IdSpan.Create(key)), resolved.Interface);
     }
 

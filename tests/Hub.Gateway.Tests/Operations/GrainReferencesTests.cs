@@ -67,6 +67,17 @@ public sealed class GrainReferencesTests(SharedHub hub)
     }
 
     [Fact]
+    public void AReferenceIsBuiltForAnyKeyARouteOrBodyCanCarryAndOnlyItsOwnGrainDecides()
+    {
+        // Orleans' GetGrain refuses a blank key with an exception; a fresh resolver must not, even on its first use.
+        var fresh = new GrainReferences(Orleans);
+
+        Assert.Equal(" ", fresh.Inbox(" ").GetPrimaryKeyString());
+        Assert.Equal(" ", fresh.Agency(" ").GetPrimaryKeyString());
+        Assert.Equal(References.Agency("be-hotline").GetGrainId(), fresh.Agency("be-hotline").GetGrainId());
+    }
+
+    [Fact]
     public async Task AnAuditReferenceReachesTheSameGrain()
     {
         var viaOrleans = await Orleans.GetGrain<IAuditKeysGrain>(0).GetKeysAsync();
