@@ -85,9 +85,6 @@ internal static class SqliteJournalSchema
         );
         """;
 
-    /// <summary>1 when the entries table has leaf hashes; 0 for a file written before the Merkle log existed.</summary>
-    public const string HasLeafHashes = "SELECT COUNT(*) FROM pragma_table_info('journal_entries') WHERE name = 'leaf_hash'";
-
     /// <summary>Columns that files written before lack, each with the statement that adds it (NULL in every earlier row).</summary>
     /// <remarks>Earlier entries keep their nodes in journal_nodes and their blobs in envelopes.</remarks>
     public static readonly (string Column, string Add)[] LaterEntryColumns =
@@ -96,7 +93,10 @@ internal static class SqliteJournalSchema
         ("blobs", "ALTER TABLE journal_entries ADD COLUMN blobs BLOB"),
     ];
 
-    /// <summary>1 when the entries table has <paramref name="column"/> (one of the names above), else 0.</summary>
+    /// <summary>
+    /// 1 when the entries table has <paramref name="column"/> (a name of this schema, never input), else 0: <c>leaf_hash</c>
+    /// is missing in a file written before the Merkle log existed, the later columns above in one written before them.
+    /// </summary>
     public static string HasEntryColumn(string column) => $"SELECT COUNT(*) FROM pragma_table_info('journal_entries') WHERE name = '{column}'";
 
     public const string PutBlob = "INSERT INTO journal_blobs (digest, bytes) VALUES ($digest, $bytes)";

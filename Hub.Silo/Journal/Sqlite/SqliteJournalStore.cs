@@ -63,7 +63,7 @@ public sealed partial class SqliteJournalStore : IJournalStore, IAsyncDisposable
         Execute(_writer, SqliteJournalSchema.Pragmas);
         Execute(_writer, SqliteJournalSchema.WriterPragmas);
         Execute(_writer, SqliteJournalSchema.Create);
-        if (Scalar(_writer, SqliteJournalSchema.HasLeafHashes) != 1)
+        if (Scalar(_writer, SqliteJournalSchema.HasEntryColumn("leaf_hash")) != 1)
         {
             _writer.Dispose();
             throw new InvalidOperationException(

@@ -57,7 +57,8 @@ public sealed class AgenciesApiTests(SharedHub hub)
     }
 
     [Theory]
-    // Whitespace (Orleans refuses it as a key), control characters (the journal refuses them in stream ids), invalid UTF-8.
+    // Whitespace (Orleans refuses it as a key), control characters (the journal refuses them in stream ids), and invalid
+    // UTF-8, which must stay percent-encoded and never reach a grain as a lone surrogate.
     [InlineData("/api/agencies/%20")]
     [InlineData("/api/agencies/%09%20")]
     [InlineData("/api/agencies/%20/keys")]

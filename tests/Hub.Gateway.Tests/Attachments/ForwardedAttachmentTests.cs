@@ -110,8 +110,7 @@ public sealed class ForwardedAttachmentTests(GatewayProcessFixture hub) : IClass
     {
         var story = await ReferWithAttachmentsAsync("rt", new CaseHandling("H1", "TLP:AMBER"));
         using var _ = story;
-        await story.Recipient.Api.RequestForwardAsync(story.CaseId, new RequestForward(Guid.NewGuid(), story.Added.AgencyId));
-        var rewrap = await story.Recipient.Workspace.PrepareRewrapAsync(story.CaseId, story.MessageId, story.Added.AgencyId);
+        var rewrap = await PrepareForwardByRecipientAsync(story);
 
         var first = await story.Recipient.Api.AddRewrapAsync(story.CaseId, rewrap);
         var again = await story.Recipient.Api.AddRewrapAsync(story.CaseId, rewrap);
@@ -134,8 +133,7 @@ public sealed class ForwardedAttachmentTests(GatewayProcessFixture hub) : IClass
     {
         var story = await ReferWithAttachmentsAsync("bad", new CaseHandling("H1", "TLP:AMBER"));
         using var _ = story;
-        await story.Recipient.Api.RequestForwardAsync(story.CaseId, new RequestForward(Guid.NewGuid(), story.Added.AgencyId));
-        var good = await story.Recipient.Workspace.PrepareRewrapAsync(story.CaseId, story.MessageId, story.Added.AgencyId);
+        var good = await PrepareForwardByRecipientAsync(story);
         var (first, second) = (good.Attachments![0], good.Attachments[1]);
         var unknown = new RewrappedAttachment(Guid.NewGuid(), first.Header);
 
@@ -184,9 +182,19 @@ public sealed class ForwardedAttachmentTests(GatewayProcessFixture hub) : IClass
 
     private static async Task ForwardByRecipientAsync(ForwardStory story)
     {
-        await story.Recipient.Api.RequestForwardAsync(story.CaseId, new RequestForward(Guid.NewGuid(), story.Added.AgencyId));
+        await RequestForwardByRecipientAsync(story);
         await story.Recipient.Workspace.RewrapAsync(story.CaseId, story.MessageId, story.Added.AgencyId);
     }
+
+    /// <summary>The recipient asks to add the added agency (no consent needed below H2) and prepares the re-wrap, unsent.</summary>
+    private static async Task<AddRewrap> PrepareForwardByRecipientAsync(ForwardStory story)
+    {
+        await RequestForwardByRecipientAsync(story);
+        return await story.Recipient.Workspace.PrepareRewrapAsync(story.CaseId, story.MessageId, story.Added.AgencyId);
+    }
+
+    private static Task<CommandAccepted> RequestForwardByRecipientAsync(ForwardStory story) =>
+        story.Recipient.Api.RequestForwardAsync(story.CaseId, new RequestForward(Guid.NewGuid(), story.Added.AgencyId));
 
     /// <summary>
     /// A hotline refers a case with two attachments (one of several 64 KiB chunks), and a reference to a third it never
