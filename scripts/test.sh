@@ -54,6 +54,10 @@ BEGIN
   END IF;
 END
 $$;
+-- Dropping a test database WITH (FORCE) terminates every session in it, and that includes an autovacuum
+-- worker that happens to be there: its session has no role, so without pg_signal_backend the drop fails
+-- with 42501 now and then. Idempotent (PostgreSQL only notes that the grant exists).
+GRANT pg_signal_backend TO hub_test;
 SQL
 export HUB_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=hub_test;Password=hub_test;Database=postgres"
 

@@ -10,7 +10,9 @@ namespace Hub.Testing;
 /// </summary>
 public sealed class PostgresTestDatabase : IAsyncDisposable
 {
-    /// <summary>The environment variable holding the admin connection string (a role with CREATEDB).</summary>
+    /// <summary>The environment variable holding the admin connection string (a role with CREATEDB that is a member
+    /// of <c>pg_signal_backend</c>: dropping WITH (FORCE) also ends an autovacuum worker that may be in the database, and
+    /// that session belongs to no role).</summary>
     public const string Variable = "HUB_TEST_POSTGRES";
 
     private bool _dropped;
@@ -42,7 +44,8 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         {
             throw new InvalidOperationException(
                 $"This test needs PostgreSQL, but {Variable} is not set. Run the tests with `bash scripts/test.sh`, which " +
-                $"starts PostgreSQL on loopback and sets {Variable}, or set it to a connection string of a role with CREATEDB.");
+                $"starts PostgreSQL on loopback and sets {Variable}, or set it to a connection string of a role with CREATEDB " +
+                "that is a member of pg_signal_backend.");
         }
 
         return value;
